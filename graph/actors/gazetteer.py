@@ -1,0 +1,85 @@
+"""Longest-match lookup of knowledge-base names over tokens.
+
+Surface forms are stored as token tuples in a trie; a match is the longest run of tokens that
+spells a surface form, compared case-sensitively (so "turkey" the bird never matches "Turkey").
+Names that merely contain an actor's name ("South China Sea") are stored as blocks: they match
+as one unit and link nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.tokens import Token, token_texts
+
+_END = "\0end"
+BLOCK = ("", "block")
+
+
+@dataclass(frozen=True)
+class Match:
+    """Tokens ``first``..``last`` (inclusive) spell ``surface``, which may name ``candidates``."""
+
+    first: int
+    last: int
+    surface: str
+    candidates: tuple[tuple[str, str], ...]
+
+    @property
+    def blocked(self) -> bool:
+        return self.candidates == (BLOCK,)
+
+
+class Gazetteer:
+    """A token trie of surface forms.
+
+    >>> g = Gazetteer()
+    >>> g.add("South Korea", ("KOR", "name"))
+    >>> g.add("Korea", ("KOR", "name"))
+    >>> from graph.tokens import tokenize
+    >>> [m.surface for m in g.scan(tokenize("South Korea and Korea"))]
+    ['South Korea', 'Korea']
+    """
+
+    def __init__(self):
+        self.root: dict = {}
+
+    def add(self, surface: str, candidate: tuple[str, str]) -> None:
+        key = token_texts(surface)
+        if not key:
+            return
+        node = self.root
+        for part in key:
+            node = node.setdefault(part, {})
+        found = node.setdefault(_END, [])
+        if candidate == BLOCK:
+            found[:] = [BLOCK]
+        elif BLOCK not in found and candidate not in found:
+            found.append(candidate)
+
+    def longest_at(self, tokens: list[Token], i: int) -> Match | None:
+        node, best = self.root, None
+        j = i
+        while j < len(tokens):
+            node = node.get(tokens[j].text)
+            if node is None:
+                break
+            if _END in node:
+                best = (j, node[_END])
+            j += 1
+        if best is None:
+            return None
+        last, candidates = best
+        surface = " ".join(t.text for t in tokens[i:last + 1])
+        return Match(i, last, surface, tuple(candidates))
+
+    def scan(self, tokens: list[Token]):
+        """Non-overlapping longest matches, left to right."""
+        i = 0
+        while i < len(tokens):
+            match = self.longest_at(tokens, i)
+            if match is None:
+                i += 1
+                continue
+            yield match
+            i = match.last + 1

@@ -1,0 +1,163 @@
+"""The ``kg`` command: a thin typer layer; each command calls one library function."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from graph import __version__
+
+app = typer.Typer(
+    name="kg",
+    help=(
+        "kg-explorer: turn a folder of foreign-policy articles into a signed actor knowledge graph "
+        "with sentence provenance.\n\n"
+        "Examples:\n\n"
+        "  kg build seeds/ --out build/\n\n"
+        "  kg query build/ 'SELECT ?s ?t WHERE { ?i a kgo:Interaction ; kgo:source ?s ; kgo:target ?t }'\n\n"
+        "  kg actors Baku"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"kg-explorer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+):
+    """kg-explorer."""
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt .md .html .htm) or folders.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    actors: Annotated[list[Path], typer.Option("--actors", help="Extra actors (YAML or Turtle), merged over the built-in base.")] = [],  # noqa: B006
+    publisher: Annotated[Optional[str], typer.Option(help="Publisher for documents that name none.")] = None,
+    no_pages: Annotated[bool, typer.Option("--no-pages", help="Skip the HTML pages.")] = False,
+):
+    """Build the knowledge graph of PATHS into OUT (graph.trig, store/, index.html).
+
+    Example: kg build seeds/ --out build/ --actors my-actors.yaml
+    """
+    from graph.pipeline import build as run_build
+
+    bar = _progress_bar()
+    try:
+        report = run_build(paths, out, actor_files=actors, publisher=publisher, pages=not no_pages,
+                           progress=bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    for line in report.skipped:
+        _err(line)
+    if not report.ok:
+        _err("nothing could be built")
+        raise typer.Exit(1)
+    typer.echo(f"built {len(report.documents)} document(s), {report.actors} actors, "
+               f"{report.interactions} interactions, {report.claims} claims, {report.quads} quads -> {out}")
+    if report.skipped:
+        typer.echo(f"skipped {len(report.skipped)} file(s); see the messages above", err=True)
+
+
+class _Bar:
+    """A rich progress bar, shown only on a terminal."""
+
+    def __init__(self):
+        from rich.progress import Progress
+
+        self.progress = Progress(transient=True)
+        self.task = None
+        self.progress.start()
+
+    def update(self, done: int, total: int, name: str) -> None:
+        if self.task is None:
+            self.task = self.progress.add_task("building", total=total)
+        self.progress.update(self.task, completed=done, description=name[:40])
+
+    def close(self):
+        self.progress.stop()
+
+
+def _progress_bar():
+    return _Bar() if sys.stderr.isatty() else None
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    xml = "xml"
+
+
+@app.command()
+def query(
+    out: Annotated[Path, typer.Argument(help="A folder built by `kg build`.")],
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, or a path to a .rq file.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output for SELECT results.")] = Format.table,
+    named: Annotated[Optional[str], typer.Option("--named", help="Run a named query (see `kg queries`).")] = None,
+    param: Annotated[list[str], typer.Option("--param", help="NAME=VALUE for a named query.")] = [],  # noqa: B006
+):
+    """Run a SPARQL query over a build (default graph = union of all named graphs).
+
+    Example: kg query build/ 'SELECT ?label WHERE { ?a a kgo:Country ; rdfs:label ?label }'
+    """
+    from graph.query import QueryError, run_query
+
+    try:
+        text = run_query(out, sparql, fmt=fmt.value, named=named, params=param)
+    except QueryError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from None
+    sys.stdout.write(text)
+    if text and not text.endswith("\n"):
+        sys.stdout.write("\n")
+
+
+@app.command("actors")
+def actors_cmd(
+    text: Annotated[Optional[str], typer.Argument(help="Part of a name, alias, acronym or key.")] = None,
+    actors: Annotated[list[Path], typer.Option("--actors", help="Extra actor files to include.")] = [],  # noqa: B006
+    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 50,
+):
+    """List known actors, their aliases and affiliations that match TEXT.
+
+    Example: kg actors Kremlin
+    """
+    from graph.actors.listing import print_actors
+
+    found = print_actors(text, extra_files=actors, limit=limit)
+    if not found:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    _register_optional_commands()
+    app()
+
+
+def _register_optional_commands() -> None:
+    """Commands whose modules are optional stages register themselves here."""
+    from graph import commands  # noqa: F401  (adds analyze, compare, render, serve ... to `app`)
+
+
+if __name__ == "__main__":
+    main()

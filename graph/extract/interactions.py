@@ -1,0 +1,576 @@
+"""Directed, signed interactions between actors of one sentence: sparse patterns over tokens.
+
+In the TABARI tradition there is no parser: a sentence is a row of tokens in which the actor
+mentions are already known. Each trigger from the lexicon (a verb, a nominalisation, a
+two-sided relation noun or a fixed phrase) looks for its arguments with a few positional rules:
+
+* verbs — active "S VERB [det/adj/prep] T", passive "T was VERBed by S", relative clauses
+  ("X, which S accuses of ...": T = X), coordination on either side ("X, Y and Z held ...");
+* nouns — "S's N prep T", "[S-adjective] N prep T" ("Russian response"), "N prep T by S",
+  else the clause subject ("Iran conducted drills near T");
+* relations (two-sided) — "N between X and Y (and Z)", "the X-Y N", "X's N with Y",
+  "X and Y ... joint N", "the two countries ... N": every pair, in both directions;
+* phrases — "{S} come to {T}'s rescue", "{S} in cahoots with {T}" ...
+
+Each hit becomes an :class:`~graph.model.Interaction`; its modality comes from
+:mod:`graph.extract.modality`, its confidence from :mod:`graph.extract.confidence`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import permutations
+
+from graph.extract.confidence import confidence_for
+from graph.extract.lexicon import Entry, Lexicon, load_lexicon
+from graph.extract.modality import modality_for
+from graph.model import Document, Interaction, Mention
+from graph.tokens import Token, tokenize
+
+BOUNDARY_WORDS = {"but", "while", "whereas", "although", "though", "because", "however", "when",
+                  "until", "unless", "yet", "so", "since", "whether", "if", "after", "before"}
+BOUNDARY_PUNCT = {";", ":", "—", "–", "(", ")", "?", "!"}
+PREPOSITIONS = {"in", "of", "to", "for", "with", "against", "on", "at", "from", "near", "about",
+                "over", "toward", "towards", "between", "among", "into", "under", "within", "across",
+                "around", "through", "during", "without", "vis", "versus", "than", "like", "via",
+                "upon", "onto", "behind", "beyond", "along", "alongside", "amid", "including"}
+SKIPPABLE = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
+             "those", "key", "both", "first", "then", "also", "directly", "again", "openly",
+             "further", "strongly", "publicly", "repeatedly", "unambiguously", "militarily",
+             "formally", "fully", "only", "even", "all", "some", "several", "many", "more", "most",
+             "up", "down", "back", "out", "off", "not", "never", "to"}
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"}
+RELATIVES = {"which", "who", "whom", "that"}
+CONNECTORS = {",", "and", "or", "&", "as", "well", "nor", "both", "plus", "then", "first", "along"}
+JOINT_WORDS = {"joint", "combined", "trilateral", "bilateral", "multilateral", "tripartite",
+               "common", "together", "mutual", "shared"}
+APOS = {"’s", "'s", "’", "'"}
+
+
+@dataclass
+class Unit:
+    """Actor mentions that fill one token span (several actors for "the two countries")."""
+
+    first: int
+    last: int
+    actors: list[str]
+    mentions: list[Mention]
+    possessive: bool = False
+    via: str = "name"
+
+
+@dataclass
+class Group:
+    """Coordinated units: "Azerbaijan, Turkey and Pakistan"; a hyphenated pair "US-Philippine"."""
+
+    units: list[Unit] = field(default_factory=list)
+    hyphen: bool = False
+
+    @property
+    def first(self) -> int:
+        return self.units[0].first
+
+    @property
+    def last(self) -> int:
+        return self.units[-1].last
+
+    @property
+    def actors(self) -> list[str]:
+        out: list[str] = []
+        for u in self.units:
+            out += [a for a in u.actors if a not in out]
+        return out
+
+    @property
+    def possessive(self) -> bool:
+        return self.units[-1].possessive
+
+    @property
+    def indirect(self) -> bool:
+        return any(u.via in ("pronoun", "description") for u in self.units)
+
+
+@dataclass
+class Hit:
+    source: list[str]
+    target: list[str]
+    entry: Entry
+    trigger: tuple[int, int]
+    pattern: str
+    symmetric: bool = False
+    polarity: int | None = None
+    indirect: bool = False
+
+
+class SentenceView:
+    """Tokens of one sentence with the actor units, coordination groups and clause limits."""
+
+    def __init__(self, doc: Document, sentence, mentions: list[Mention]):
+        self.doc = doc
+        self.sentence = sentence
+        self.tokens: list[Token] = tokenize(sentence.text, sentence.start)
+        self.lower = [t.text.lower().replace("’", "'") for t in self.tokens]
+        start_index = {t.start: i for i, t in enumerate(self.tokens)}
+        end_index = {t.end: i for i, t in enumerate(self.tokens)}
+        spans: dict[tuple[int, int], Unit] = {}
+        for m in mentions:
+            a, b = start_index.get(m.start), end_index.get(m.end)
+            if a is None or b is None:
+                continue
+            unit = spans.get((a, b))
+            if unit is None:
+                unit = spans[(a, b)] = Unit(a, b, [], [], via=m.via)
+            if m.actor not in unit.actors:
+                unit.actors.append(m.actor)
+                unit.mentions.append(m)
+        self.units = sorted(spans.values(), key=lambda u: u.first)
+        self.unit_at: dict[int, Unit] = {}
+        for u in self.units:
+            u.possessive = u.last + 1 < len(self.tokens) and self.tokens[u.last + 1].text in ("’s", "'s")
+            for k in range(u.first, u.last + 1):
+                self.unit_at[k] = u
+        self.groups = self._group()
+        self.group_of: dict[int, Group] = {}
+        for g in self.groups:
+            for u in g.units:
+                for k in range(u.first, u.last + 1):
+                    self.group_of[k] = g
+
+    def _group(self) -> list[Group]:
+        groups: list[Group] = []
+        for u in self.units:
+            if groups:
+                prev = groups[-1]
+                between = self.lower[prev.last + 1:u.first]
+                touching_hyphen = between == ["-"] and self.tokens[prev.last].end == self.tokens[prev.last + 1].start
+                if touching_hyphen and not prev.units[-1].possessive:
+                    prev.units.append(u)
+                    prev.hyphen = True
+                    continue
+                if between and all(w in CONNECTORS for w in between) and (
+                        "and" in between or "or" in between or "nor" in between or between == [","]) \
+                        and not prev.units[-1].possessive and not prev.hyphen:
+                    prev.units.append(u)
+                    continue
+            groups.append(Group([u]))
+        return groups
+
+    def is_boundary(self, k: int) -> bool:
+        w = self.lower[k]
+        return w in BOUNDARY_PUNCT or w in BOUNDARY_WORDS
+
+    def governed_by_preposition(self, group: Group) -> str | None:
+        """The preposition right before ``group`` (skipping determiners), if any."""
+        k = group.first - 1
+        while k >= 0 and self.lower[k] in ("the", "a", "an", "its", "their", "his", "her", "both"):
+            k -= 1
+        if k >= 0 and self.lower[k] in PREPOSITIONS:
+            return self.lower[k]
+        return None
+
+
+def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Document:
+    """Fill ``doc.interactions`` from the sentences and mentions already on ``doc``."""
+    lex = lexicon or load_lexicon()
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: list[Interaction] = []
+    for sentence in doc.sentences:
+        mentions = by_sentence.get(sentence.index, [])
+        if not mentions:
+            continue
+        view = SentenceView(doc, sentence, mentions)
+        prev = by_sentence.get(sentence.index - 1, [])
+        hits = _hits(view, lex, prev)
+        out.extend(_to_interactions(view, hits, lex))
+    doc.interactions = _dedupe(out)
+    return doc
+
+
+def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> list[Hit]:
+    hits: list[Hit] = []
+    if len({a for u in view.units for a in u.actors}) < 1:
+        return hits
+    tokens = [Token(w, t.start, t.end) for w, t in zip(view.lower, view.tokens)]
+    k = 0
+    while k < len(tokens):
+        if k in view.unit_at:            # trigger words inside a name are not triggers
+            k = view.unit_at[k].last + 1
+            continue
+        match = lex.triggers.longest_at(tokens, k)
+        if match is None:
+            k += 1
+            continue
+        for word, kind in match.candidates:
+            entry = lex.entry(word, kind)
+            if entry is None:
+                continue
+            if kind == "verb":
+                hits += _verb(view, entry, match.first, match.last)
+            elif kind == "noun":
+                hits += _noun(view, entry, match.first, match.last)
+            elif kind == "relation":
+                hits += _relation(view, entry, match.first, match.last, lex)
+        k = match.last + 1
+    hits += _phrases(view, lex, prev_mentions)
+    return hits
+
+
+# -- argument finders -------------------------------------------------------------------------
+
+def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | None:
+    """The group that is the subject of a trigger at token ``k``: nearest to the left, same clause."""
+    j = k - 1
+    while j >= 0:
+        if view.is_boundary(j):
+            return None
+        if view.lower[j] in RELATIVES and j > 0:
+            # "X, which/who ... TRIGGER": X is the subject unless another actor stands between
+            ante = view.group_of.get(j - 1) or (view.group_of.get(j - 2) if view.lower[j - 1] == "," else None)
+            if ante is not None:
+                return ante
+        g = view.group_of.get(j)
+        if g is not None:
+            if allow_pp or not view.governed_by_preposition(g) or view.governed_by_preposition(g) == "by":
+                return g
+            j = g.first - 1
+            continue
+        j -= 1
+    return None
+
+
+def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Group | None:
+    """The group a trigger ending at token ``k`` is directed at."""
+    j = k + 1
+    words = 0
+    while j < len(view.tokens) and j <= k + limit:
+        g = view.group_of.get(j)
+        if g is not None:
+            prep = view.governed_by_preposition(g)
+            if prep is None or prep in entry.preps or prep == "to" and entry.kind == "verb" and "to" in entry.preps:
+                return g
+            return None
+        w = view.lower[j]
+        if view.is_boundary(j) or w in (",", ".", "that", "\"", "“", "”") and j > k + 1:
+            return None
+        if w in PREPOSITIONS and w not in entry.preps and w not in ("of",):
+            return None
+        if w == "of" and entry.event_type == "ACCUSE":
+            return None
+        if w not in SKIPPABLE and w not in entry.preps and w.isalpha():
+            words += 1
+            if words > 3:
+                return None
+        j += 1
+    return None
+
+
+def _by_agent(view: SentenceView, k: int) -> Group | None:
+    """'... VERBed (and VERBed) by X': the agent of a passive."""
+    j = k + 1
+    while j < len(view.tokens) and j <= k + 6:
+        w = view.lower[j]
+        if w == "by":
+            j2 = j + 1
+            while j2 < len(view.tokens) and view.lower[j2] in ("the", "a", "an") and j2 <= j + 2:
+                j2 += 1
+            return view.group_of.get(j2)
+        if view.is_boundary(j) or w in (",", "."):
+            return None
+        j += 1
+    return None
+
+
+def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
+    passive = entry.form == "ed" and (
+        any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first))
+        or (last + 1 < len(view.tokens) and view.lower[last + 1] == "by"))
+    if passive:
+        agent = _by_agent(view, last)
+        patient = _subject(view, first, allow_pp=True)
+        if agent is not None and patient is not None and agent is not patient:
+            return [Hit(agent.actors, patient.actors, entry, (first, last), "passive",
+                        indirect=agent.indirect or patient.indirect)]
+        if "passive_only" in entry.options:
+            return []
+    if "passive_only" in entry.options:
+        return []
+    subject = _subject(view, first)
+    target = _object(view, entry, last)
+    if subject is None and target is None:
+        return []
+    if "only_with_prep" in entry.options:
+        if last + 1 >= len(view.tokens) or view.lower[last + 1] not in entry.preps:
+            return []
+    if subject is not None and target is None:
+        # relative clause: "Azerbaijan, which Iran accuses of ...": the antecedent is the target
+        j = subject.first - 1
+        while j >= 0 and view.lower[j] in (",",):
+            j -= 1
+        if j >= 0 and view.lower[j] in ("which", "whom", "that", "who"):
+            ante = view.group_of.get(j - 1) or (view.group_of.get(j - 2) if j >= 2 and view.lower[j - 1] == "," else None)
+            if ante is not None and ante is not subject:
+                return [Hit(subject.actors, ante.actors, entry, (first, last), "relative",
+                            indirect=subject.indirect or ante.indirect)]
+        if "symmetric_with" in entry.options and len(subject.actors) >= 2:
+            return [Hit(subject.actors, subject.actors, entry, (first, last), "coordinated",
+                        symmetric=True, indirect=subject.indirect)]
+        return []
+    if subject is None or target is None or subject is target:
+        return []
+    symmetric = "symmetric_with" in entry.options and last + 1 < len(view.tokens) \
+        and view.lower[last + 1] == "with"
+    return [Hit(subject.actors, target.actors, entry, (first, last), "active", symmetric=symmetric,
+                indirect=subject.indirect or target.indirect)]
+
+
+def _possessor(view: SentenceView, first: int) -> Group | None:
+    """'X's [adj] N' or '[X-adjective] N' or 'X's policy of [adj] N': the owner of a noun at ``first``."""
+    j = first - 1
+    steps = 0
+    while j >= 0 and steps < 6:
+        w = view.lower[j]
+        g = view.group_of.get(j)
+        if g is not None:
+            u = view.unit_at[j]
+            if u.possessive or (j == g.last and u.via in ("adjective", "name", "acronym", "capital",
+                                                        "alias", "description") and j == first - 1 - 0
+                                and steps == 0):
+                return g
+            if steps <= 2 and u.via == "adjective":
+                return g
+            return None
+        if w in APOS:
+            j -= 1
+            continue
+        if view.is_boundary(j) or w in (",", ".") or w in PREPOSITIONS and w != "of":
+            return None
+        if w in BE_FORMS:
+            return None
+        j -= 1
+        steps += 1
+    return None
+
+
+def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
+    if entry.needs and not any(view.lower[j] in entry.needs for j in range(max(0, first - 3), first)):
+        return []
+    owner = _possessor(view, first)
+    target = None
+    j = last + 1
+    if j < len(view.tokens) and view.lower[j] in entry.preps:
+        k = j + 1
+        while k < len(view.tokens) and k <= j + 4 and k not in view.group_of:
+            if view.is_boundary(k) or view.lower[k] in (",", ".") or view.lower[k] in PREPOSITIONS:
+                break
+            k += 1
+        target = view.group_of.get(k)
+    if "relational" in entry.options:
+        # "Israel, Iran's archenemy" / "Iran has long been an adversary of Israel"
+        subject = owner
+        if subject is None:
+            subject = _apposition_head(view, first) or _subject(view, first)
+        if subject is not None and target is not None and subject is not target:
+            return [Hit(subject.actors, target.actors, entry, (first, last), "relational",
+                        symmetric=entry.event_type in ("RIVALRY", "ALIGN", "COOPERATE"),
+                        indirect=subject.indirect or target.indirect)]
+        if subject is not None and target is None and owner is not None:
+            head = _apposition_head(view, first)
+            if head is not None and head is not owner:
+                return [Hit(owner.actors, head.actors, entry, (first, last), "apposition",
+                            symmetric=entry.event_type in ("RIVALRY", "ALIGN", "COOPERATE"),
+                            indirect=owner.indirect or head.indirect)]
+        return []
+    if target is None:
+        return []
+    source = owner
+    pattern = "possessive"
+    if source is None:
+        source = _by_agent(view, last) if False else None
+        k = target.last + 1
+        if k < len(view.tokens) and view.lower[k] == "by":
+            source = view.group_of.get(k + 1) or view.group_of.get(k + 2)
+            pattern = "noun-by"
+    if source is None:
+        if "adjective_source" in entry.options:
+            return []
+        source = _subject(view, first)
+        pattern = "noun-subject"
+    if source is None or source is target:
+        return []
+    return [Hit(source.actors, target.actors, entry, (first, last), pattern,
+                indirect=source.indirect or target.indirect)]
+
+
+def _apposition_head(view: SentenceView, first: int) -> Group | None:
+    """'Israel, Iran's archenemy': the group before the comma that opens an apposition."""
+    j = first - 1
+    while j >= 0 and j >= first - 6:
+        if view.lower[j] == ",":
+            return view.group_of.get(j - 1)
+        if view.is_boundary(j):
+            return None
+        j -= 1
+    return None
+
+
+def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexicon) -> list[Hit]:
+    sign = _relation_sign(view, first, lex)
+    joint = any(view.lower[j] in JOINT_WORDS for j in range(max(0, first - 3), first))
+    pairs: Group | None = None
+    pattern = ""
+    # "tensions between X and Y (and Z)", "a reconciliation process between X, Y and Z"
+    for j in range(last + 1, min(len(view.tokens), last + 4)):
+        if view.lower[j] == "between" or view.lower[j] == "among":
+            g = view.group_of.get(j + 1) or view.group_of.get(j + 2)
+            if g is not None and len(g.actors) >= 2:
+                pairs, pattern = g, "between"
+            break
+        if view.lower[j] not in ("process", "talks", "efforts", "relations", "ties"):
+            break
+    # "the X-Y N", "the joint US-Philippine exercises"
+    if pairs is None:
+        for j in range(first - 1, max(-1, first - 4), -1):
+            g = view.group_of.get(j)
+            if g is not None:
+                if g.hyphen and len(g.actors) >= 2:
+                    pairs, pattern = g, "hyphen"
+                elif len(g.actors) >= 2 and (joint or "joint_only" not in entry.options) and j == first - 1:
+                    pairs, pattern = g, "coordinated-modifier"
+                break
+            if view.is_boundary(j) or view.lower[j] in (",", "."):
+                break
+    hits: list[Hit] = []
+    if pairs is not None:
+        return [Hit(pairs.actors, pairs.actors, entry, (first, last), pattern, symmetric=True,
+                    polarity=sign, indirect=pairs.indirect)]
+    # "X's ties with Y", "X has a close relationship with Y", "X's war with Y"
+    j = last + 1
+    if j < len(view.tokens) and view.lower[j] in ("with", "to", "against"):
+        target = view.group_of.get(j + 1) or view.group_of.get(j + 2)
+        source = _possessor(view, first) or _subject(view, first)
+        if target is not None and source is not None and source is not target:
+            return [Hit(source.actors, target.actors, entry, (first, last), "relation-with",
+                        symmetric=True, polarity=sign, indirect=source.indirect or target.indirect)]
+    # "drills by Azerbaijan, Pakistan and Turkey", "X and Y held joint exercises"
+    if j < len(view.tokens) and view.lower[j] == "by":
+        g = view.group_of.get(j + 1) or view.group_of.get(j + 2)
+        if g is not None and len(g.actors) >= 2:
+            return [Hit(g.actors, g.actors, entry, (first, last), "by-group", symmetric=True,
+                        polarity=sign, indirect=g.indirect)]
+    subject = _subject(view, first)
+    if subject is not None and len(subject.actors) >= 2 and (joint or "joint_only" not in entry.options):
+        hits.append(Hit(subject.actors, subject.actors, entry, (first, last), "coordinated-subject",
+                        symmetric=True, polarity=sign, indirect=subject.indirect))
+    return hits
+
+
+def _relation_sign(view: SentenceView, first: int, lex: Lexicon) -> int | None:
+    """-1 for "strained ties" / "strained the relationship", +1 for "close relationship"."""
+    window = view.lower[max(0, first - 4):first]
+    if any(w in lex.negative_mods or w in lex.damaging_verbs for w in window):
+        return -1
+    if any(w in lex.positive_mods for w in window):
+        return 1
+    return None
+
+
+def _phrases(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> list[Hit]:
+    hits = []
+    words = view.lower
+    for entry in lex.phrases:
+        pattern = entry.pattern
+        lead = pattern[1] if pattern[0] == "{s}" else pattern[0]
+        for k, w in enumerate(words):
+            if w != lead:
+                continue
+            end, target = _match_phrase(view, pattern[1:] if pattern[0] == "{s}" else pattern, k)
+            if end is None:
+                continue
+            subject = _subject(view, k)
+            if subject is None:
+                continue
+            if "pair_subject" in entry.options:
+                if len(subject.actors) >= 2:
+                    hits.append(Hit(subject.actors, subject.actors, entry, (k, end), "phrase",
+                                    symmetric=True, indirect=subject.indirect))
+                continue
+            if target is None and "target_from_context" in entry.options:
+                others = [m.actor for m in prev_mentions if m.actor not in subject.actors]
+                if others:
+                    hits.append(Hit(subject.actors, [others[0]], entry, (k, end), "phrase-context",
+                                    indirect=True))
+                continue
+            if target is not None and target is not subject:
+                hits.append(Hit(subject.actors, target.actors, entry, (k, end), "phrase",
+                                symmetric="symmetric" in entry.options,
+                                indirect=subject.indirect or target.indirect))
+    return hits
+
+
+def _match_phrase(view: SentenceView, pattern: tuple[str, ...], k: int):
+    target = None
+    j = k
+    for item in pattern:
+        if j >= len(view.tokens):
+            return None, None
+        if item == "{t}":
+            g = view.group_of.get(j)
+            if g is None:
+                return None, None
+            target = g
+            j = g.last + 1
+            continue
+        if view.lower[j] != item:
+            return None, None
+        j += 1
+    return j - 1, target
+
+
+# -- from hits to interactions ----------------------------------------------------------------
+
+def _to_interactions(view: SentenceView, hits: list[Hit], lex: Lexicon) -> list[Interaction]:
+    out = []
+    for hit in hits:
+        polarity = hit.polarity if hit.polarity is not None else hit.entry.polarity
+        event_type = hit.entry.event_type
+        if hit.polarity == -1 and hit.entry.polarity == 1:
+            event_type = "RIVALRY"
+        t_first, t_last = hit.trigger
+        start, end = view.tokens[t_first].start, view.tokens[t_last].end
+        modality, cue = modality_for(view, t_first, t_last, lex)
+        if hit.symmetric:
+            pairs = list(permutations(dict.fromkeys(hit.source + hit.target), 2)) \
+                if hit.source == hit.target else \
+                [(s, t) for s in hit.source for t in hit.target] + [(t, s) for s in hit.source for t in hit.target]
+        else:
+            pairs = [(s, t) for s in hit.source for t in hit.target]
+        for s, t in pairs:
+            if s == t:
+                continue
+            conf = confidence_for(hit.pattern, modality, indirect=hit.indirect,
+                                  distance=abs(t_first - _nearest(view, s, t_first)))
+            out.append(Interaction(source=s, target=t, event_type=event_type, polarity=polarity,
+                                   modality=modality, sentence=view.sentence.index, start=start,
+                                   end=end, trigger=view.doc.text[start:end], confidence=conf))
+    return out
+
+
+def _nearest(view: SentenceView, actor: str, k: int) -> int:
+    best = k
+    dist = 10**6
+    for u in view.units:
+        if actor in u.actors and abs(u.first - k) < dist:
+            best, dist = u.first, abs(u.first - k)
+    return best
+
+
+def _dedupe(items: list[Interaction]) -> list[Interaction]:
+    """One interaction per (sentence, source, target, type, modality): the most confident."""
+    best: dict[tuple, Interaction] = {}
+    for it in items:
+        key = (it.sentence, it.source, it.target, it.event_type, it.modality)
+        if key not in best or it.confidence > best[key].confidence:
+            best[key] = it
+    return sorted(best.values(), key=lambda i: (i.sentence, i.start, i.source, i.target, i.event_type))

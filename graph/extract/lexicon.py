@@ -1,0 +1,161 @@
+"""The event lexicon (``lexicon/events.yaml``) and modality cues (``lexicon/modality.yaml``).
+
+Verb lemmas are inflected here (regular English morphology; irregular forms come from the
+file), every entry is indexed by lower-case token sequence, and each event type's polarity is
+read from the SKOS scheme (``event-types.ttl``), so the lexicon never contradicts the scheme.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graph.actors.gazetteer import Gazetteer
+from graph.resources import lexicon_path, load_yaml, ontology_dir
+
+_VOWELS = set("aeiou")
+
+
+def inflect(lemma: str) -> list[str]:
+    """Regular inflections of an English verb.
+
+    >>> inflect("accuse")
+    ['accuse', 'accuses', 'accused', 'accusing']
+    >>> inflect("worry")
+    ['worry', 'worries', 'worried', 'worrying']
+    >>> inflect("pressure")
+    ['pressure', 'pressures', 'pressured', 'pressuring']
+    """
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: how a trigger word maps onto the scheme and finds its arguments."""
+
+    word: str
+    kind: str                      # verb | noun | relation | phrase
+    event_type: str
+    polarity: int
+    preps: tuple[str, ...] = ()
+    form: str = ""                 # verb form: base | s | ed | ing
+    options: frozenset = frozenset()
+    needs: tuple[str, ...] = ()
+    pattern: tuple[str, ...] = ()  # phrases only
+
+
+@dataclass
+class Lexicon:
+    triggers: Gazetteer = field(default_factory=Gazetteer)
+    entries: dict[tuple[str, str], Entry] = field(default_factory=dict)
+    phrases: list[Entry] = field(default_factory=list)
+    polarity: dict[str, int] = field(default_factory=dict)
+    negative_mods: frozenset = frozenset()
+    positive_mods: frozenset = frozenset()
+    damaging_verbs: frozenset = frozenset()
+    modality: dict = field(default_factory=dict)
+    speech_verbs: frozenset = frozenset()
+
+    def entry(self, surface: str, kind: str) -> Entry | None:
+        return self.entries.get((surface, kind))
+
+
+def _scheme_polarity() -> dict[str, int]:
+    """Polarity of every concept of the event-type scheme, read from event-types.ttl."""
+    import pyoxigraph as ox
+
+    path = ontology_dir() / "event-types.ttl"
+    pol = {}
+    kgo = "https://w3id.org/kg-explorer/ontology#"
+    with open(path, "rb") as fh:
+        for quad in ox.parse(fh, format=ox.RdfFormat.TURTLE):
+            if quad.predicate.value == kgo + "polarity" and quad.subject.value.startswith(kgo):
+                pol[quad.subject.value[len(kgo):]] = int(quad.object.value)
+    return pol
+
+
+def _preps(spec: dict) -> tuple[str, ...]:
+    """Prepositions of an entry; YAML 1.1 reads a bare ``on`` as True, so map it back."""
+    return tuple(("on" if p else "off") if isinstance(p, bool) else str(p) for p in spec.get("preps", ()))
+
+
+def _options(spec: dict) -> frozenset:
+    return frozenset(k for k, v in spec.items() if v is True)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = load_yaml(lexicon_path("events.yaml"))
+    lex = Lexicon(polarity=_scheme_polarity())
+
+    def polarity_of(event_type: str, where: str) -> int:
+        if event_type not in lex.polarity:
+            raise ValueError(f"lexicon/events.yaml: {where}: {event_type} is not in event-types.ttl")
+        return lex.polarity[event_type]
+
+    for lemma, spec in data["verbs"].items():
+        forms = spec.get("forms") or inflect(lemma)
+        tags = ["base", "s", "ed", "ing"] if not spec.get("forms") else [
+            _form_tag(lemma, f) for f in forms]
+        for form, tag in zip(forms, tags):
+            entry = Entry(form, "verb", spec["type"], polarity_of(spec["type"], lemma),
+                          _preps(spec), tag, _options(spec))
+            _add(lex, entry)
+    for noun, spec in data["nouns"].items():
+        entry = Entry(noun, "noun", spec["type"], polarity_of(spec["type"], noun),
+                      _preps(spec), "", _options(spec), tuple(spec.get("needs", ())))
+        _add(lex, entry)
+    for noun, spec in data["relations"].items():
+        entry = Entry(noun, "relation", spec["type"], polarity_of(spec["type"], noun), (), "",
+                      _options(spec))
+        _add(lex, entry)
+    for spec in data["phrases"]:
+        words = tuple(w.lower() for w in spec["pattern"].replace("’", "'").split())
+        lex.phrases.append(Entry(spec["pattern"], "phrase", spec["type"],
+                                 polarity_of(spec["type"], spec["pattern"]), (), "",
+                                 _options(spec), pattern=words))
+    signs = data.get("relation_sign", {})
+    lex.negative_mods = frozenset(signs.get("negative", []))
+    lex.positive_mods = frozenset(signs.get("positive", []))
+    lex.damaging_verbs = frozenset(signs.get("damaging_verbs", []))
+    mod = load_yaml(lexicon_path("modality.yaml"))
+    lex.modality = {name: _cue_gazetteer(mod.get(name, []))
+                    for name in ("negated", "hypothetical", "recommended", "reported")}
+    lex.modality["window"] = int(mod.get("window", 8))
+    lex.speech_verbs = frozenset(mod.get("speech_verbs", []))
+    return lex
+
+
+def _form_tag(lemma: str, form: str) -> str:
+    if form.endswith("ing"):
+        return "ing"
+    if form == lemma:
+        return "base"
+    if form.endswith("s") and not form.endswith("ss"):
+        return "s"
+    return "ed"
+
+
+def _add(lex: Lexicon, entry: Entry) -> None:
+    key = (entry.word, entry.kind)
+    if key in lex.entries:
+        return
+    lex.entries[key] = entry
+    lex.triggers.add(entry.word, (entry.word, entry.kind))
+
+
+def _cue_gazetteer(cues: list[str]) -> Gazetteer:
+    g = Gazetteer()
+    for cue in cues:
+        g.add(cue.lower(), (cue.lower(), "cue"))
+    return g
+
+
+WORD = re.compile(r"\w")

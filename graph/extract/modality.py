@@ -1,0 +1,72 @@
+"""Modality of an interaction: asserted, reported, negated, hypothetical or recommended.
+
+Cues come from ``lexicon/modality.yaml``. A cue counts when it stands before the trigger in the
+same clause, within the file's ``window`` of tokens (negation: within four tokens, so that a
+"not" governs the verb next to it). When several cues apply the strongest wins:
+Negated > Recommended > Hypothetical > Reported > Asserted. Reported content is also
+recognised structurally: a trigger inside the complement of a speech verb ("X claimed that
+...", "X accused Y of ...") is someone's allegation, while the speech act itself ("Tehran
+accused Baku") stays Asserted.
+"""
+
+from __future__ import annotations
+
+from graph.tokens import Token
+
+_CLAUSE_STOP = {";", ":", "—", "–", "but", "while", "whereas", "although", "however", "yet"}
+_NEGATION_REACH = 4
+_RANK = {"Negated": 4, "Recommended": 3, "Hypothetical": 2, "Reported": 1, "Asserted": 0}
+
+
+def modality_for(view, first: int, last: int, lex) -> tuple[str, str]:
+    """(modality, cue) for the trigger spanning tokens ``first``..``last`` of ``view``."""
+    words = view.lower
+    start = first
+    window = lex.modality["window"]
+    while start > 0 and first - start < window and words[start - 1] not in _CLAUSE_STOP \
+            and words[start - 1] != ".":
+        start -= 1
+    tokens = [Token(w, 0, 0) for w in words]
+    best, cue = "Asserted", ""
+    for name, modality in (("negated", "Negated"), ("recommended", "Recommended"),
+                           ("hypothetical", "Hypothetical"), ("reported", "Reported")):
+        gaz = lex.modality[name]
+        reach_from = max(start, first - _NEGATION_REACH) if name == "negated" else start
+        k = reach_from
+        while k < first:
+            m = gaz.longest_at(tokens, k)
+            if m is None:
+                k += 1
+                continue
+            if name == "negated" and _not_a_negation(words, m.first):
+                k = m.last + 1
+                continue
+            if _RANK[modality] > _RANK[best]:
+                best, cue = modality, m.surface
+            break
+    if best == "Asserted":
+        reported = _reported_by_structure(words, first, lex)
+        if reported:
+            best, cue = "Reported", reported
+    return best, cue
+
+
+def _not_a_negation(words: list[str], k: int) -> bool:
+    """"not only ... but also" and "not least" do not negate."""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    return words[k] == "not" and nxt in ("only", "least", "just", "merely")
+
+
+def _reported_by_structure(words: list[str], first: int, lex) -> str:
+    """A speech verb followed by "that"/"of" before the trigger, or "according to" anywhere."""
+    if "according" in words and "to" in words:
+        return "according to"
+    for k in range(first - 1, -1, -1):
+        w = words[k]
+        if w in _CLAUSE_STOP:
+            break
+        if w in ("that", "of") and k > 0:
+            for j in range(k - 1, max(-1, k - 4), -1):
+                if words[j] in lex.speech_verbs:
+                    return words[j] + " " + w
+    return ""

@@ -1,0 +1,167 @@
+"""SPARQL over a build: ad-hoc text, ``.rq`` files, and the named queries shipped in the package.
+
+Results are printed as a rich table, W3C SPARQL 1.1 JSON, CSV, TSV or XML; ASK prints
+``true``/``false``; CONSTRUCT and DESCRIBE print Turtle. Named queries are ``.rq`` files in
+``graph/queries`` whose header comments give a title, a description and the parameters::
+
+    # title: Interactions between two actors
+    # description: every interaction from A to B or B to A, with its evidence sentence
+    # param: a actor   the first actor (key such as IRN, or an IRI)
+    # param: b actor   the second actor
+
+Parameters are bound with SPARQL substitutions (``VALUES``-like binding inside the engine),
+never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.iris import actor_iri, sparql_prefixes
+
+
+class QueryError(Exception):
+    """A query that cannot run: the message says where and why."""
+
+
+@dataclass
+class NamedQuery:
+    name: str
+    path: Path
+    title: str = ""
+    description: str = ""
+    params: list[tuple[str, str, str]] = field(default_factory=list)  # (name, kind, help)
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+_HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The named queries shipped in the package, by name (file stem)."""
+    from graph.resources import queries_dir
+
+    out = {}
+    for path in sorted(queries_dir().glob("*.rq")):
+        q = NamedQuery(path.stem, path)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = _HEADER.match(line.strip())
+            if not m:
+                if line.strip() and not line.startswith("#"):
+                    break
+                continue
+            key, value = m.groups()
+            if key == "param":
+                parts = value.split(None, 2)
+                q.params.append((parts[0], parts[1] if len(parts) > 1 else "literal",
+                                 parts[2] if len(parts) > 2 else ""))
+            else:
+                setattr(q, key, value.strip())
+        out[q.name] = q
+    return out
+
+
+def _bind(kind: str, value: str):
+    import pyoxigraph as ox
+
+    if value.startswith("<") and value.endswith(">"):
+        return ox.NamedNode(value[1:-1])
+    if kind == "actor":
+        return ox.NamedNode(value if value.startswith(("http://", "https://")) else actor_iri(value))
+    if kind == "iri":
+        return ox.NamedNode(value)
+    if kind == "integer":
+        return ox.Literal(str(int(value)), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return ox.Literal(value)
+
+
+def prepare(sparql: str | None, named: str | None, params: list[str]) -> tuple[str, dict]:
+    """The query text and its substitutions."""
+    import pyoxigraph as ox
+
+    substitutions = {}
+    if named:
+        queries = named_queries()
+        if named not in queries:
+            raise QueryError(f"no named query {named!r}; `kg queries` lists them")
+        nq = queries[named]
+        kinds = {p[0]: p[1] for p in nq.params}
+        for item in params:
+            if "=" not in item:
+                raise QueryError(f"--param {item!r}: expected NAME=VALUE")
+            name, value = item.split("=", 1)
+            if name not in kinds:
+                raise QueryError(f"{named}: unknown parameter {name!r} (it takes: {', '.join(kinds) or 'none'})")
+            substitutions[ox.Variable(name)] = _bind(kinds[name], value)
+        return nq.text, substitutions
+    if sparql is None:
+        raise QueryError("give a SPARQL query, a .rq file, or --named NAME")
+    if sparql.endswith(".rq") and Path(sparql).is_file():
+        sparql = Path(sparql).read_text(encoding="utf-8")
+    return sparql, substitutions
+
+
+def run_query(out_dir, sparql: str | None = None, *, fmt: str = "table", named: str | None = None,
+              params: list[str] = ()) -> str:
+    """Run a query over the build in ``out_dir`` and return its output as text."""
+    import pyoxigraph as ox
+
+    from graph.store import StoreMissing, query
+
+    text, substitutions = prepare(sparql, named, list(params))
+    try:
+        result = query(out_dir, text, substitutions=substitutions or None)
+    except StoreMissing as exc:
+        raise QueryError(str(exc)) from None
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except OSError as exc:
+        raise QueryError(f"{out_dir}: {exc}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return "true" if bool(result) else "false"
+    if isinstance(result, ox.QueryTriples):
+        return (result.serialize(format=ox.RdfFormat.TURTLE) or b"").decode("utf-8")
+    if fmt == "table":
+        return _table(result)
+    formats = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+               "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
+    return (result.serialize(format=formats[fmt]) or b"").decode("utf-8")
+
+
+def _short(term) -> str:
+    from graph.iris import PREFIXES
+
+    if term is None:
+        return ""
+    value = term.value
+    if type(term).__name__ == "NamedNode":
+        for prefix, ns in PREFIXES.items():
+            if value.startswith(ns):
+                return f"{prefix}:{value[len(ns):]}"
+    return value
+
+
+def _table(result) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    names = [v.value for v in result.variables]
+    table = Table(*names, show_lines=False)
+    count = 0
+    for solution in result:
+        table.add_row(*(_short(solution[n]) for n in names))
+        count += 1
+    buf = io.StringIO()
+    Console(file=buf, width=160, force_terminal=False, color_system=None).print(table)
+    return buf.getvalue() + f"{count} row(s)\n"
+
+
+def user_prefixes() -> str:
+    """PREFIX lines users may paste in front of their own queries (the engine adds them anyway)."""
+    return sparql_prefixes()
