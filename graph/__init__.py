@@ -10,4 +10,18 @@ Importing :mod:`graph` is cheap: heavy libraries are imported by the stage that 
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = ["Build", "__version__"]
+
+# Names importable from ``graph`` but loaded on first use, so ``import graph`` stays cheap.
+_LAZY = {"Build": "graph.api"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -52,6 +52,7 @@ def build(
     actors: Annotated[list[Path], typer.Option("--actors", help="Extra actors (YAML or Turtle), merged over the built-in base.")] = [],  # noqa: B006
     publisher: Annotated[Optional[str], typer.Option(help="Publisher for documents that name none.")] = None,
     no_pages: Annotated[bool, typer.Option("--no-pages", help="Skip the HTML pages.")] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Remove stored documents whose file is not among PATHS.")] = False,
 ):
     """Build the knowledge graph of PATHS into OUT (graph.trig, store/, index.html).
 
@@ -62,7 +63,7 @@ def build(
     bar = _progress_bar()
     try:
         report = run_build(paths, out, actor_files=actors, publisher=publisher, pages=not no_pages,
-                           progress=bar.update if bar else None)
+                           progress=bar.update if bar else None, prune=prune)
     finally:
         if bar:
             bar.close()

@@ -98,7 +98,10 @@ def prepare(sparql: str | None, named: str | None, params: list[str]) -> tuple[s
             name, value = item.split("=", 1)
             if name not in kinds:
                 raise QueryError(f"{named}: unknown parameter {name!r} (it takes: {', '.join(kinds) or 'none'})")
-            substitutions[ox.Variable(name)] = _bind(kinds[name], value)
+            try:
+                substitutions[ox.Variable(name)] = _bind(kinds[name], value)
+            except ValueError as exc:  # not a valid IRI or integer: refused, never pasted
+                raise QueryError(f"{named}: bad value for {name!r} ({kinds[name]}): {exc}") from None
         return nq.text, substitutions
     if sparql is None:
         raise QueryError("give a SPARQL query, a .rq file, or --named NAME")
@@ -120,9 +123,11 @@ def run_query(out_dir, sparql: str | None = None, *, fmt: str = "table", named: 
     except StoreMissing as exc:
         raise QueryError(str(exc)) from None
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
+        raise QueryError(syntax_message(text, exc)) from None
     except OSError as exc:
         raise QueryError(f"{out_dir}: {exc}") from None
+    except (RuntimeError, ValueError) as exc:  # evaluation errors, e.g. a bad substitution
+        raise QueryError(f"query failed: {exc}") from None
     if isinstance(result, ox.QueryBoolean):
         return "true" if bool(result) else "false"
     if isinstance(result, ox.QueryTriples):
@@ -132,6 +137,46 @@ def run_query(out_dir, sparql: str | None = None, *, fmt: str = "table", named: 
     formats = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
     return (result.serialize(format=formats[fmt]) or b"").decode("utf-8")
+
+
+_POSITION = re.compile(r"\b(?:at|line)\s+(\d+):(\d+)")
+
+
+def syntax_message(text: str, exc: Exception) -> str:
+    """A syntax error with its line and column and the offending line marked by a caret.
+
+    pyoxigraph (0.5) reports ``error at LINE:COLUMN: expected ...`` (1-based, counted in the
+    query text as given: the predefined prefixes are passed separately and do not shift them).
+    Its PEG parser reports the furthest point it reached, which is at or just after the real
+    mistake, hence "near". The message is kept and the line it points at is quoted below it.
+
+    >>> print(syntax_message("SELECT ?x WHERE { ?x ?p }", SyntaxError("error at 1:25: expected ...")))
+    SPARQL syntax error near line 1, column 25: error at 1:25: expected ...
+      SELECT ?x WHERE { ?x ?p }
+                              ^
+    """
+    message = str(exc)
+    m = _POSITION.search(message)
+    if not m:
+        return f"SPARQL syntax error: {message}"
+    line, column = int(m.group(1)), int(m.group(2))
+    lines = text.splitlines() or [""]
+    quoted = lines[min(max(line, 1), len(lines)) - 1]
+    caret = " " * min(max(column - 1, 0), len(quoted)) + "^"
+    return f"SPARQL syntax error near line {line}, column {column}: {message}\n  {quoted}\n  {caret}"
+
+
+def format_named_queries() -> str:
+    """The named queries as text for ``kg queries``: name, title, description, parameters."""
+    out = []
+    for nq in named_queries().values():
+        out.append(f"{nq.name}  --  {nq.title}")
+        if nq.description:
+            out.append(f"    {nq.description}")
+        for name, kind, help_ in nq.params:
+            out.append(f"    --param {name}=...  ({kind}) {help_}")
+        out.append("")
+    return "\n".join(out)
 
 
 def _short(term) -> str:

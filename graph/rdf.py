@@ -44,6 +44,13 @@ def date_literal(value: str) -> ox.Literal:
     return ox.Literal(value[:10], datatype=N(XSD + "date"))
 
 
+def _document_agents(doc: Document):
+    """(creator actors, publisher actor) of ``doc``; see :func:`graph.extract.claims.document_agents`."""
+    from graph.extract.claims import document_agents
+
+    return document_agents(doc)
+
+
 def document_quads(doc: Document) -> Iterator[ox.Quad]:
     """Every quad of one document's named graph."""
     key = doc.key
@@ -58,9 +65,13 @@ def document_quads(doc: Document) -> Iterator[ox.Quad]:
     yield q(d, NIF + "isString", _str(doc.text))
     yield q(d, DCTERMS + "source", _str(doc.source))
     yield q(d, DCTERMS + "identifier", _str(key))
-    for prop, value in (("title", doc.title), ("creator", doc.creator), ("publisher", doc.publisher)):
-        if value:
-            yield q(d, DCTERMS + prop, _str(value))
+    if doc.title:
+        yield q(d, DCTERMS + "title", _str(doc.title))
+    creators, publisher = _document_agents(doc)
+    for a in creators:
+        yield q(d, DCTERMS + "creator", N(iris.actor_iri(a.id)))
+    if publisher is not None:
+        yield q(d, DCTERMS + "publisher", N(iris.actor_iri(publisher.id)))
     if doc.date:
         yield q(d, DCTERMS + "date", date_literal(doc.date))
     if doc.url:
@@ -103,10 +114,15 @@ def document_quads(doc: Document) -> Iterator[ox.Quad]:
                 yield q(ii, KGO + "dateSource", N(KGO + it.date_source))
         if it.event and it.event in events:
             yield q(ii, KGO + "partOf", N(iris.event_iri(key, it.event)))
+    author = creators[0].id if creators else (publisher.id if publisher is not None else None)
     for c in doc.claims:
         ci = N(iris.claim_iri(key, c.sentence, c.start, c.end, c.claimant))
         yield q(ci, RDF + "type", N(KGO + "Claim"))
-        claimant = N(iris.document_iri(key) + "/author") if c.claimant == "AUTHOR" else N(iris.actor_iri(c.claimant))
+        if c.claimant == "AUTHOR":
+            # the document's own voice: its creator actor, else its publisher, else the document
+            claimant = N(iris.actor_iri(author)) if author else d
+        else:
+            claimant = N(iris.actor_iri(c.claimant))
         yield q(ci, KGO + "claimant", claimant)
         for a in c.about:
             yield q(ci, KGO + "about", N(iris.actor_iri(a)))
@@ -127,7 +143,10 @@ def document_quads(doc: Document) -> Iterator[ox.Quad]:
         if e.place:
             yield q(ei, KGO + "place", _str(e.place))
         if e.date:
-            yield q(ei, DCTERMS + "date", date_literal(e.date))
+            # a year, month or day; an interval "1980/1989" as its start plus dcterms:temporal
+            yield q(ei, DCTERMS + "date", date_literal(e.date.split("/")[0]))
+            if "/" in e.date:
+                yield q(ei, DCTERMS + "temporal", _str(e.date))
         for s in e.sentences:
             yield q(ei, KGO + "mentionedIn", N(iris.sentence_iri(key, s)))
 

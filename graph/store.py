@@ -1,9 +1,27 @@
 """The dataset on disk: ``graph.trig`` (the whole dataset) and ``store/`` (pyoxigraph).
 
-Writes are atomic: the new TriG file and the new store are written beside the old ones and
-renamed into place only when complete, so a build that fails or is killed half-way leaves the
-previous dataset intact. Queries open the store read-only, with the union of all named graphs
-as the default graph (``GRAPH ?g`` still addresses each one).
+Writes are atomic. A build folder looks like this::
+
+    graph.trig -> .dataset/graph.trig     fixed links, made once
+    store      -> .dataset/store
+    .dataset   -> .dataset-k2j4x9         the current version: switched by one rename
+    .dataset-k2j4x9/graph.trig, store/
+
+:func:`write_dataset` writes the new TriG file and store into a fresh ``.dataset-*`` folder,
+then points ``.dataset`` at it by renaming a new link over the old one (``rename(2)`` is
+atomic), and only then removes the old version. A build that fails or is killed at any moment
+therefore leaves readers either the complete old dataset or the complete new one, TriG and store
+always agreeing; a killed build leaves at most an unused ``.dataset-*`` folder, which the next
+write removes.
+
+Two honest limits: a folder written before this layout (a real ``graph.trig`` file and
+``store/`` folder) is migrated on its first rewrite, and during that one migration there is a
+moment when ``store`` is absent; and where symbolic links cannot be made (some Windows set-ups)
+the TriG file and the store are renamed into place one after the other, with a short window
+between the two renames. One build per folder at a time.
+
+Queries open the store read-only, with the union of all named graphs as the default graph
+(``GRAPH ?g`` still addresses each one).
 """
 
 from __future__ import annotations
@@ -11,7 +29,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -20,10 +38,31 @@ from graph.iris import PREFIXES
 
 TRIG = "graph.trig"
 STORE = "store"
+DATASET_LINK = ".dataset"
+VERSION_PREFIX = ".dataset-"
 
 
 class StoreMissing(FileNotFoundError):
     """DIR holds no dataset built by ``kg build``."""
+
+
+_OFFSETS = {"http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex",
+            "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex"}
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_XSD_NON_NEGATIVE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+
+
+def with_contract_datatypes(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """Give offsets back the contract's ``xsd:nonNegativeInteger``.
+
+    pyoxigraph stores integer-derived datatypes as ``xsd:integer``, so quads read back from a
+    store (incremental builds, a rewritten analysis graph) would otherwise change datatype.
+    """
+    for q in quads:
+        o = q.object
+        if q.predicate.value in _OFFSETS and isinstance(o, ox.Literal) and o.datatype == _XSD_INTEGER:
+            q = ox.Quad(q.subject, q.predicate, ox.Literal(o.value, datatype=_XSD_NON_NEGATIVE), q.graph_name)
+        yield q
 
 
 def _sort_key(q: ox.Quad) -> tuple[str, str, str, str]:
@@ -63,28 +102,136 @@ def _umask() -> int:
 
 
 def write_dataset(out_dir: Path, quads: Iterable[ox.Quad]) -> int:
-    """Replace the dataset in ``out_dir`` by ``quads``; returns the number of quads written."""
+    """Replace the dataset in ``out_dir`` by ``quads``; returns the number of quads written.
+
+    The new TriG file and store are written into a fresh version folder; one atomic rename of
+    the ``.dataset`` link then switches readers from the old version to the new one (see the
+    module docstring), and the old version is removed.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    quads = sorted(set(quads), key=_sort_key)
-    new_store = Path(tempfile.mkdtemp(prefix=".store-new-", dir=out_dir))
+    quads = sorted(set(with_contract_datatypes(quads)), key=_sort_key)
+    _remove_stale_versions(out_dir)
+    version = Path(tempfile.mkdtemp(prefix=VERSION_PREFIX, dir=out_dir))
     try:
-        store = ox.Store(str(new_store))
+        os.chmod(version, 0o777 & ~_umask())  # mkdtemp makes 0700; builds are shared read-only
+        store = ox.Store(str(version / STORE))
         store.bulk_extend(quads)
         store.flush()
         store.optimize()
         del store
-        atomic_write(out_dir / TRIG, _trig(quads))
-        _swap_in(new_store, out_dir / STORE)
+        _checkpoint("store-written")
+        _write_file(version / TRIG, _trig(quads))
+        _checkpoint("trig-written")
+        if not _commit(out_dir, version):
+            _commit_without_links(out_dir, version)
     except BaseException:
-        shutil.rmtree(new_store, ignore_errors=True)
+        shutil.rmtree(version, ignore_errors=True)
         raise
     return len(quads)
 
 
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(path, 0o666 & ~_umask())
+
+
+def _checkpoint(name: str) -> None:
+    """Test hook: ``KG_TEST_KILL_AT=name`` kills the process here, as a crash would."""
+    if os.environ.get("KG_TEST_KILL_AT") == name:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _replace_link(link: Path, target: str) -> None:
+    """Point the symbolic link ``link`` at ``target`` atomically (create beside, rename over)."""
+    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(target, tmp)
+    try:
+        os.replace(tmp, link)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _commit(out_dir: Path, version: Path) -> bool:
+    """Switch ``out_dir`` to ``version`` with one atomic rename; False without symlinks."""
+    link = out_dir / DATASET_LINK
+    previous = _link_target(out_dir)
+    try:
+        _replace_link(link, version.name)
+    except (OSError, NotImplementedError):  # no symlinks here (some Windows set-ups)
+        return False
+    _checkpoint("committed")
+    for name in (TRIG, STORE):
+        _ensure_stable_link(out_dir / name, f"{DATASET_LINK}/{name}")
+    if previous is not None and previous != version:
+        shutil.rmtree(previous, ignore_errors=True)
+    return True
+
+
+def _link_target(out_dir: Path) -> Path | None:
+    link = out_dir / DATASET_LINK
+    if not link.is_symlink():
+        return None
+    return out_dir / os.readlink(link)
+
+
+def _ensure_stable_link(path: Path, target: str) -> None:
+    """Make ``graph.trig``/``store`` the fixed links into ``.dataset`` (once per folder).
+
+    Folders built before the versioned layout hold a real file and a real folder: the file is
+    replaced by a link atomically; the old store folder is moved aside first, so for that one
+    migration there is a moment with no ``store`` (never a half-written one).
+    """
+    if path.is_symlink():
+        if os.readlink(path) == target:
+            return
+        _replace_link(path, target)
+        return
+    if path.is_dir():
+        aside = path.with_name(f".{path.name}-old-{os.getpid()}")
+        os.replace(path, aside)
+        _replace_link(path, target)
+        shutil.rmtree(aside, ignore_errors=True)
+        return
+    _replace_link(path, target)  # a regular file (or nothing): atomic
+
+
+def _commit_without_links(out_dir: Path, version: Path) -> None:
+    """Fallback without symlinks: rename the TriG file, then swap the store folder."""
+    os.replace(version / TRIG, out_dir / TRIG)
+    _swap_in(version / STORE, out_dir / STORE)
+    shutil.rmtree(version, ignore_errors=True)
+
+
+def _remove_stale_versions(out_dir: Path) -> None:
+    """Remove version folders a killed build left behind (never the current one)."""
+    current = _link_target(out_dir)
+    for path in out_dir.iterdir():
+        name = path.name
+        stale = name.startswith((VERSION_PREFIX, ".store-new-")) or (
+            name.startswith((f".{STORE}-old-", f".{DATASET_LINK}.tmp-", f".{TRIG}.",
+                             f".{STORE}.tmp-")))
+        if not stale or (current is not None and path.name == current.name):
+            continue
+        if path.is_symlink() or path.is_file():
+            path.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def _swap_in(new: Path, final: Path) -> None:
     old = None
-    if final.exists():
+    if final.is_symlink():
+        final.unlink()
+    elif final.exists():
         old = final.with_name(f".{final.name}-old-{os.getpid()}")
         os.replace(final, old)
     os.replace(new, final)

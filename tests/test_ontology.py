@@ -403,6 +403,7 @@ res:doc-3f2a9c1e7b4d5a60-i0 a kgo:Interaction ;
 DOC = RES["doc-3f2a9c1e7b4d5a60"]
 S1 = RES["doc-3f2a9c1e7b4d5a60-s1"]
 M57 = RES["doc-3f2a9c1e7b4d5a60-m57"]
+M72 = RES["doc-3f2a9c1e7b4d5a60-m72"]
 I0 = RES["doc-3f2a9c1e7b4d5a60-i0"]
 CHN = RES["actor-CHN"]
 
@@ -415,13 +416,39 @@ def example(event_types) -> Graph:
     return g
 
 
+@pytest.fixture(scope="module")
+def strict_shapes(shapes) -> Graph:
+    """The shapes with the (slow, normally deactivated) anchor shapes switched on."""
+    g = Graph()
+    g += shapes
+    deactivated = list(g.subjects(SH.deactivated, Literal(True)))
+    assert deactivated, "expected deactivated anchor shapes"
+    for node in deactivated:
+        g.remove((node, SH.deactivated, None))
+    return g
+
+
+def _path(g: Graph, node):
+    """A SHACL path from a report as a hashable value: IRI, ("^", IRI) or a tuple (sequence)."""
+    if isinstance(node, BNode):
+        inverse = g.value(node, SH.inversePath)
+        if inverse is not None:
+            return ("^", _path(g, inverse))
+        return tuple(_path(g, item) for item in Collection(g, node))
+    return node
+
+
 def _validate(data: Graph, shapes: Graph):
     pyshacl = pytest.importorskip("pyshacl")
     conforms, report, text = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=False
     )
     results = [
-        (report.value(r, SH.focusNode), report.value(r, SH.resultPath), report.value(r, SH.resultSeverity))
+        (
+            report.value(r, SH.focusNode),
+            _path(report, report.value(r, SH.resultPath)),
+            report.value(r, SH.resultSeverity),
+        )
         for r in report.subjects(RDF.type, SH.ValidationResult)
     ]
     return conforms, results, text
@@ -523,17 +550,29 @@ BROKEN = {
         CHN,
         OWL.sameAs,
     ),
-    "mention-anchor-wrong": (
-        (M57, NIF.anchorOf, None),
-        (M57, NIF.anchorOf, Literal("Manilla")),
-        M57,
-        NIF.anchorOf,
-    ),
-    "mention-outside-sentence": (
+    "mention-starts-before-sentence": (
         (M57, NIF.beginIndex, None),
         (M57, NIF.beginIndex, Literal(50, datatype=XSD.nonNegativeInteger)),
         M57,
-        NIF.beginIndex,
+        (KGO.sentence, NIF.beginIndex),
+    ),
+    "mention-ends-after-sentence": (
+        (M72, NIF.endIndex, None),
+        (M72, NIF.endIndex, Literal(150, datatype=XSD.nonNegativeInteger)),
+        S1,
+        (("^", KGO.sentence), NIF.endIndex),
+    ),
+    "trigger-outside-evidence-sentence": (
+        (I0, NIF.beginIndex, None),
+        (I0, NIF.beginIndex, Literal(7, datatype=XSD.nonNegativeInteger)),
+        I0,
+        (PROV.wasDerivedFrom, NIF.beginIndex),
+    ),
+    "offset-as-plain-integer": (
+        (M57, NIF.endIndex, None),
+        (M57, NIF.endIndex, Literal(63)),
+        M57,
+        NIF.endIndex,
     ),
     "sentence-without-document": (
         (S1, NIF.referenceContext, None),
@@ -558,6 +597,29 @@ def test_broken_variant_is_rejected_on_path(example, shapes, case):
     assert not conforms, f"{case}: broken graph conforms"
     violations = {(f, p) for f, p, sev in results if sev == SH.Violation}
     assert (focus, path) in violations, f"{case}: no violation on {path} of {focus}:\n{text}"
+
+
+# Anchor texts are checked only by the strict (SHACL-SPARQL) shapes.
+STRICT_BROKEN = {
+    "mention-anchor-wrong": (M57, Literal("Manilla")),
+    "sentence-anchor-wrong": (S1, Literal("Manila accused Beijing.")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STRICT_BROKEN))
+def test_wrong_anchor_is_rejected_in_strict_mode_only(example, shapes, strict_shapes, case):
+    node, anchor = STRICT_BROKEN[case]
+    data = _mutate(example, (node, NIF.anchorOf, None), (node, NIF.anchorOf, anchor))
+    conforms, _, text = _validate(data, shapes)
+    assert conforms, f"default shapes should not run the anchor check:\n{text}"
+    conforms, results, text = _validate(data, strict_shapes)
+    assert not conforms
+    assert (node, NIF.anchorOf, SH.Violation) in results, text
+
+
+def test_example_conforms_in_strict_mode(example, strict_shapes):
+    conforms, _, text = _validate(example, strict_shapes)
+    assert conforms, text
 
 
 def test_claim_with_document_claimant_conforms(example, shapes):

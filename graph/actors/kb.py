@@ -172,12 +172,20 @@ class KnowledgeBase:
             for entry in self.entries.values():
                 if entry.actor.type != "Person":
                     continue
+                family_first = entry.actor.affiliation in _FAMILY_NAME_FIRST
                 for name in [entry.actor.label, *entry.names]:
                     parts = name.replace(".", ". ").split()
-                    if len(parts) >= 2 and entry.key not in out[parts[-1]]:
-                        out[parts[-1]].append(entry.key)
+                    if len(parts) < 2:
+                        continue
+                    surname = parts[0] if family_first else parts[-1]
+                    if (len(surname) >= 3 or family_first) and entry.key not in out[surname]:
+                        out[surname].append(entry.key)
             self.__dict__["_surnames"] = dict(out)
         return self.__dict__["_surnames"]
+
+
+# States whose leaders' names are written family name first in English news ("Xi Jinping").
+_FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"}
 
 
 def _merge(old: Entry, new: Entry) -> Entry:

@@ -19,7 +19,7 @@ Rules, in the order they run on each sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from graph.actors.gazetteer import BLOCK, Gazetteer, Match
@@ -49,6 +49,7 @@ class _DocState:
     aliases: dict[str, str] = field(default_factory=dict)      # acronym -> actor key
     new_actors: dict[str, Actor] = field(default_factory=dict)
     doc_keys: set[str] = field(default_factory=set)            # actors named unambiguously
+    date: str | None = None
 
 
 class Linker:
@@ -76,6 +77,10 @@ class Linker:
             self.title_roles[title] = (info or {}).get("role")
         self.particles = set(titles["name_particles"])
         self.admin_words = set(titles["administration_words"])
+        self.institution_words = set(titles.get("institution_words", []))
+        self.person_nouns = set(titles.get("person_nouns", [])) | {
+            t for t in titles["titles"] if " " not in t and not t.endswith(".")}
+        self.saying_verbs = set(titles.get("saying_verbs", []))
         self.ambiguity = load_yaml(lexicon_path("ambiguity.yaml"))
         self.generic = self.kb.generic_agencies()
         self.generic_gaz = Gazetteer()
@@ -88,7 +93,7 @@ class Linker:
         """Fill ``doc.mentions`` and ``doc.actors``; returns ``doc``."""
         from graph.actors.coref import resolve_references
 
-        state = _DocState()
+        state = _DocState(date=doc.date)
         per_sentence = []
         for sentence in doc.sentences:
             tokens = tokenize(sentence.text, sentence.start)
@@ -138,6 +143,7 @@ class Linker:
             add(m.first, m.last, key, via)
 
         self._titled_people(doc, tokens, found, covered, add, state)
+        self._untitled_people(doc, tokens, found, covered, add, state)
         self._short_forms(tokens, found, covered, add, state)
         self._administrations(tokens, found, covered, add, state)
         self._generic_agencies(tokens, found, covered, add)
@@ -212,6 +218,9 @@ class Linker:
                     j += 1
                     continue
                 break
+            if j < len(tokens) and j in covered:     # the gazetteer knew this person already
+                i = j + 1
+                continue
             name = self._name_at(tokens, j, covered)
             if name is None:
                 i = title.last + 1
@@ -225,6 +234,58 @@ class Linker:
             if key:
                 add(first, last, key, "title")
             i = last + 1
+
+    def _untitled_people(self, doc, tokens, found, covered, add, state):
+        """People the text introduces without a title before the name:
+        "Jane Roe, a senior analyst at X, said" and "said Jane Roe" / "Jane Roe told reporters"."""
+        k = 0
+        while k < len(tokens):
+            if k in covered or not tokens[k].is_title or not tokens[k].is_word:
+                k += 1
+                continue
+            name = self._name_at(tokens, k, covered)
+            if name is None:
+                k += 1
+                continue
+            first, last = name
+            words = [t.text for t in tokens[first:last + 1] if t.is_word and len(t.text) > 1]
+            if not 2 <= len(words) <= 4 or any(w in self.institution_words or w.isupper() for w in words) \
+                    or any(i in covered for i in range(first, last + 1)):
+                k = last + 1
+                continue
+            after = [t.text for t in tokens[last + 1:last + 10]]
+            lowered = [a.lower() for a in after]
+            before = tokens[first - 1].text.lower() if first > 0 else ""
+            appositive = len(after) > 1 and after[0] == "," and any(
+                w in self.person_nouns for w in lowered[1:9] if w.isalpha())
+            saying = before in self.saying_verbs or (lowered[:1] and lowered[0] in self.saying_verbs)
+            if appositive or saying:
+                end_app = last + 1 + (lowered.index(",", 1) if "," in lowered[1:] else len(after))
+                key = self._new_person(doc, tokens, first, last, found,
+                                       (last + 2, end_app) if appositive else None, state)
+                if key:
+                    add(first, last, key, "name")
+            k = last + 1
+
+    def _new_person(self, doc, tokens, first, last, found, apposition, state) -> str | None:
+        label = doc.text[tokens[first].start:tokens[last].end]
+        for key, _ in self.kb.lookup(label):
+            if self.kb[key].actor.type == "Person":
+                return key
+        key = "person/" + slug(label)
+        if key in self.kb or key in state.new_actors:
+            return key
+        affiliation = None
+        if apposition:
+            for i in range(*apposition):
+                if i in found:
+                    actor = self.actor(found[i].actor, doc)
+                    if actor is not None:
+                        affiliation = actor.id if actor.type == "Country" or not actor.affiliation \
+                            else actor.affiliation
+                        break
+        state.new_actors[key] = Actor(id=key, type="Person", label=label, affiliation=affiliation)
+        return key
 
     def _name_at(self, tokens, j, covered) -> tuple[int, int] | None:
         """Token span of a personal name starting at ``j``, or None."""
@@ -312,12 +373,24 @@ class Linker:
                 continue
             key = state.surnames.get(t.text) or state.aliases.get(t.text)
             if key is None:
+                key = self._leader_by_surname(t.text, tokens, k, state)
+            if key is None:
                 continue
             # "Price" only when it is not the start of another capitalised name ("Price Waterhouse")
             if k + 1 < len(tokens) and tokens[k + 1].is_title and tokens[k + 1].is_word \
                     and tokens[k + 1].text not in self.admin_words:
                 continue
             add(k, k, key, "surname" if t.text in state.surnames else "acronym")
+
+    def _leader_by_surname(self, surname: str, tokens, k: int, state) -> str | None:
+        """'Putin said': a bare surname names a leader the knowledge base knows, when exactly one
+        head of state or government, foreign or defence minister by that name held office around
+        the document's date (any time when the date is unknown)."""
+        if k > 0 and tokens[k - 1].is_title and tokens[k - 1].is_word and not _sentence_start(tokens, k - 1):
+            return None                       # part of another name: "Nikki Haley", not "Haley"
+        candidates = [key for key in self.kb.people_by_surname().get(surname, [])
+                      if any(r.title in _LEADER_TITLES and _near(r, state.date) for r in self.kb[key].roles)]
+        return candidates[0] if len(candidates) == 1 else None
 
     def _administrations(self, tokens, found, covered, add, state):
         """'the Trump administration' -> the country the person leads (not the person)."""
@@ -344,6 +417,8 @@ class Linker:
         for match in self.generic_gaz.scan(tokens):
             if any(k in covered for k in range(match.first, match.last + 1)):
                 continue
+            if not tokens[match.last].is_title:
+                continue      # "Azerbaijani forces" is the state; "Iranian Foreign Ministry" names one
             prev = match.first - 1
             if prev >= 0 and tokens[prev].text in ("’s", "'s"):
                 prev -= 1
@@ -387,9 +462,32 @@ class Linker:
             actor = state.new_actors.get(key) or self.actor(key)
             if actor is None:
                 continue
-            doc.actors[key] = actor
+            # the dataset names each actor as this document does (the knowledge base keeps
+            # the full list of aliases: `kg actors`)
+            named = sorted({m.text for m in doc.mentions if m.actor == key
+                            and m.via not in ("pronoun", "description")} - {actor.label})
+            doc.actors[key] = replace(actor, alt_labels=named)
             if actor.affiliation and actor.affiliation not in seen:
                 todo.append(actor.affiliation)
+
+
+_LEADER_TITLES = {"president", "prime-minister", "head-of-state", "head-of-government", "king",
+                  "supreme-leader", "chancellor", "foreign-minister", "defence-minister",
+                  "secretary-general", "crown-prince", "vice-president"}
+
+
+def _near(role, date: str | None) -> bool:
+    """True when ``role`` was held within a year of ``date`` (always when the date is unknown)."""
+    if date is None:
+        return True
+    year = int(date[:4])
+    start = int(str(role.start)[:4]) if role.start else -10**6
+    end = int(str(role.end)[:4]) if role.end else 10**6
+    return start - 1 <= year <= end + 1
+
+
+def _sentence_start(tokens, k: int) -> bool:
+    return k == 0
 
 
 def _has_word(text: str, word: str) -> bool:

@@ -58,7 +58,6 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -704,10 +703,3 @@ def adversary_camps(G: nx.Graph, k: int | None = None, *, weight: str = "weight"
                     "seed": seed},
     )
 
-
-def _all_partitions_cost(G, nodes, k, weight="weight"):  # pragma: no cover - test helper
-    """Brute force over every labeling (tests only)."""
-    best = np.inf
-    for labels in itertools.product(range(k), repeat=len(nodes)):
-        best = min(best, frustration(G, dict(zip(nodes, labels)), weight))
-    return best

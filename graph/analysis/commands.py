@@ -70,8 +70,10 @@ def _write_graph(out_dir: Path | None, store, quads) -> None:
         if replace_graph is not None:
             replace_graph(Path(out_dir), ANALYSIS_GRAPH, quads)
             return
-    from pyoxigraph import NamedNode
+    from pyoxigraph import NamedNode, Store
 
+    if store is None:
+        store = Store(str(Path(out_dir) / "store"))
     store.clear_graph(NamedNode(ANALYSIS_GRAPH))
     store.extend(quads)
     if hasattr(store, "flush"):
@@ -135,8 +137,9 @@ def analyze(out_dir: Path, *, write: bool = True, **options) -> AnalysisReport:
     """
     store = _open_store(Path(out_dir))
     report = analyze_store(store, **options)
+    del store  # release the (read-only) store before the dataset is rewritten
     if write:
-        _write_graph(Path(out_dir), store, report.quads)
+        _write_graph(Path(out_dir), None, report.quads)
     return report
 
 

@@ -17,7 +17,7 @@ Examples
 >>> recs = [R("i1", "A", "B", "MEET", 1, "Asserted", 1.0, document="d1", text="A met B."),
 ...         R("i2", "A", "B", "ACCUSE", -1, "Asserted", 1.0, document="d2", text="A hit B.")]
 >>> [(d.kind, d.a, d.b, d.sources) for d in compare(recs)]
-[('relation', 'A', 'B', ('d1', 'd2'))]
+[('relation', 'A', 'B', ('d1', 'd2')), ('camp', 'A', 'B', ('d1', 'd2'))]
 """
 
 from __future__ import annotations

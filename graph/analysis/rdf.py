@@ -60,7 +60,8 @@ def scope_path(analysis: NetworkAnalysis) -> str:
 
 
 def _number(value: float) -> Literal:
-    return Literal(repr(float(value)), datatype=NamedNode(XSD + "double"))
+    # xsd:decimal, as the data contract's shapes require; six places keep the output stable
+    return Literal(f"{float(value):.6f}", datatype=NamedNode(XSD + "decimal"))
 
 
 def _params(analysis: NetworkAnalysis) -> list[str]:

@@ -1,5 +1,10 @@
 """The extract stage: interactions, claims, named events and dates from a linked Document.
 
+Order: interactions, then named events (which mark the interactions that belong to an event),
+then claims (whose stance reads the interactions). Dates come last, in
+:func:`graph.pipeline.process_document` (``graph.extract.dates.date_interactions``), so that an
+interaction can take its event's date.
+
 >>> from graph.pipeline import process_text
 >>> doc = process_text("Tehran accused Baku of backing the attack.")
 >>> [(i.source, i.target, i.event_type, i.polarity, i.modality) for i in doc.interactions]
@@ -11,13 +16,12 @@ from __future__ import annotations
 
 def extract(doc):
     """Run every extractor over ``doc`` (sentences and mentions must be present)."""
+    from graph.extract.claims import extract_claims
+    from graph.extract.events import extract_events
     from graph.extract.interactions import extract_interactions
 
     extract_interactions(doc)
-    try:
-        from graph.extract.claims import extract_claims
-    except ImportError:  # claims are optional until that stage lands
-        return doc
+    extract_events(doc)
     extract_claims(doc)
     return doc
 

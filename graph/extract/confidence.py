@@ -29,6 +29,7 @@ BASE = {
     "relative": 0.65,
     "apposition": 0.65,
     "coordinated-subject": 0.6,
+    "joint-following": 0.6,
     "noun-subject": 0.55,
     "phrase-context": 0.45,
 }

@@ -39,6 +39,9 @@ SKIPPABLE = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "tha
              "further", "strongly", "publicly", "repeatedly", "unambiguously", "militarily",
              "formally", "fully", "only", "even", "all", "some", "several", "many", "more", "most",
              "up", "down", "back", "out", "off", "not", "never", "to"}
+QUANTIFIERS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many",
+               "most", "all", "none", "several", "few", "number", "majority", "part", "one", "two",
+               "three", "both", "each", "any", "contingents", "units", "members"}
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"}
 RELATIVES = {"which", "who", "whom", "that"}
 CONNECTORS = {",", "and", "or", "&", "as", "well", "nor", "both", "plus", "then", "first", "along"}
@@ -100,6 +103,7 @@ class Hit:
     symmetric: bool = False
     polarity: int | None = None
     indirect: bool = False
+    reversed: bool = False
 
 
 class SentenceView:
@@ -165,6 +169,8 @@ class SentenceView:
         while k >= 0 and self.lower[k] in ("the", "a", "an", "its", "their", "his", "her", "both"):
             k -= 1
         if k >= 0 and self.lower[k] in PREPOSITIONS:
+            if self.lower[k] == "of" and k > 0 and self.lower[k - 1] in QUANTIFIERS:
+                return None      # "thousands of US troops": the group heads the subject
             return self.lower[k]
         return None
 
@@ -220,23 +226,83 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
 # -- argument finders -------------------------------------------------------------------------
 
 def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | None:
-    """The group that is the subject of a trigger at token ``k``: nearest to the left, same clause."""
+    """The group that is the subject of a trigger at token ``k``: nearest to the left, same clause.
+
+    Skips groups governed by a preposition ("tensions between X and Y, Z said": Z), except
+    after an agentive head ("authorities in Baku arrested": Baku); steps over a parenthetical
+    clause set off by commas ("X, when asked about Y, backed Z": X); follows a relative pronoun
+    to its antecedent ("Azerbaijan, which attacked ..."), and the accused of "accused X of
+    being ..." is the subject of what follows "of".
+    """
     j = k - 1
     while j >= 0:
+        w = view.lower[j]
         if view.is_boundary(j):
+            if j > 0 and view.lower[j - 1] == "," and "," in view.lower[j + 1:k]:
+                j -= 2            # a parenthetical ", when asked about ..., "
+                continue
             return None
-        if view.lower[j] in RELATIVES and j > 0:
-            # "X, which/who ... TRIGGER": X is the subject unless another actor stands between
-            ante = view.group_of.get(j - 1) or (view.group_of.get(j - 2) if view.lower[j - 1] == "," else None)
-            if ante is not None:
-                return ante
+        if w == "that":
+            return None
+        if w in RELATIVES:
+            return _antecedent(view, j)
+        if w == "of" and j > 0:
+            accused = _accused_before(view, j)
+            if accused is not None:
+                return accused
         g = view.group_of.get(j)
         if g is not None:
-            if allow_pp or not view.governed_by_preposition(g) or view.governed_by_preposition(g) == "by":
+            prep = view.governed_by_preposition(g)
+            if allow_pp or prep is None or _agentive_head(view, g, prep):
                 return g
             j = g.first - 1
             continue
         j -= 1
+    return None
+
+
+AGENTIVE_HEADS = {"authorities", "officials", "leaders", "leadership", "government", "forces",
+                  "troops", "police", "diplomats", "media", "spokesman", "spokeswoman",
+                  "spokesperson", "ministry", "military", "army", "navy", "regime", "president",
+                  "minister", "envoy", "ambassador", "embassy", "parliament", "lawmakers",
+                  "militants", "fighters", "rebels", "army", "guards", "commanders", "security"}
+ACCUSE_FORMS = {"accuse", "accuses", "accused", "accusing", "suspect", "suspects", "suspected",
+                "blame", "blames", "blamed", "charge", "charges", "charged"}
+
+
+def _agentive_head(view: SentenceView, g: Group, prep: str) -> bool:
+    """'authorities in Baku', 'officials of the ministry': the group stands for the agent."""
+    if prep not in ("in", "of", "from"):
+        return False
+    k = g.first - 1
+    while k >= 0 and view.lower[k] in ("the", "a", "an"):
+        k -= 1
+    return k >= 1 and view.lower[k] == prep and view.lower[k - 1] in AGENTIVE_HEADS
+
+
+def _antecedent(view: SentenceView, j: int) -> Group | None:
+    """The actor group a relative pronoun at ``j`` refers to, if an actor stands right before it."""
+    k = j - 1
+    if k >= 0 and view.lower[k] == ",":
+        k -= 1
+    return view.group_of.get(k) if k >= 0 else None
+
+
+def _accused_before(view: SentenceView, of_at: int) -> Group | None:
+    """'accused Baku of ...' -> Baku; 'Azerbaijan, which it accuses of ...' -> Azerbaijan."""
+    k = of_at - 1
+    g = view.group_of.get(k)
+    if g is not None:
+        if g.first > 0 and view.lower[g.first - 1] in ACCUSE_FORMS:
+            return g
+        return None
+    if view.lower[k] not in ACCUSE_FORMS:
+        return None
+    k -= 1
+    while k >= 0 and (k in view.group_of or view.lower[k] in ("it", "they", "he", "she", "also", "often", "repeatedly")):
+        k = view.group_of[k].first - 1 if k in view.group_of else k - 1
+    if k >= 0 and view.lower[k] in ("which", "whom", "that", "who"):
+        return _antecedent(view, k)
     return None
 
 
@@ -248,8 +314,8 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
         g = view.group_of.get(j)
         if g is not None:
             prep = view.governed_by_preposition(g)
-            if prep is None or prep in entry.preps or prep == "to" and entry.kind == "verb" and "to" in entry.preps:
-                return g
+            if prep is None or prep in entry.preps or prep == "of" and words:
+                return g            # "arrested members of an Iranian network": of-phrases count
             return None
         w = view.lower[j]
         if view.is_boundary(j) or w in (",", ".", "that", "\"", "“", "”") and j > k + 1:
@@ -283,17 +349,25 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
 
 
 def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
-    passive = entry.form == "ed" and (
-        any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first))
-        or (last + 1 < len(view.tokens) and view.lower[last + 1] == "by"))
+    nxt = view.unit_at.get(last + 1)
+    if entry.form == "ed" and nxt is not None and nxt.via == "adjective":
+        return []                 # a participle used as an adjective: "recognized Azerbaijani territory"
+    has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
+    agent = _by_agent(view, last) if entry.form == "ed" and not has_aux else None
+    passive = entry.form == "ed" and not has_aux and (
+        any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first)) or agent is not None)
+    experiencer = "experiencer" in entry.options
     if passive:
-        agent = _by_agent(view, last)
         patient = _subject(view, first, allow_pp=True)
-        if agent is not None and patient is not None and agent is not patient:
-            return [Hit(agent.actors, patient.actors, entry, (first, last), "passive",
-                        indirect=agent.indirect or patient.indirect)]
-        if "passive_only" in entry.options:
-            return []
+        with_object = _object(view, entry, last) if entry.preps else None
+        if with_object is not None and with_object is agent:
+            with_object = None
+        other = with_object or patient
+        if agent is not None and other is not None and agent is not other:
+            src, tgt = (other, agent) if experiencer else (agent, other)
+            return [Hit(src.actors, tgt.actors, entry, (first, last), "passive",
+                        indirect=agent.indirect or other.indirect)]
+        return []
     if "passive_only" in entry.options:
         return []
     subject = _subject(view, first)
@@ -309,7 +383,7 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         while j >= 0 and view.lower[j] in (",",):
             j -= 1
         if j >= 0 and view.lower[j] in ("which", "whom", "that", "who"):
-            ante = view.group_of.get(j - 1) or (view.group_of.get(j - 2) if j >= 2 and view.lower[j - 1] == "," else None)
+            ante = _antecedent(view, j)
             if ante is not None and ante is not subject:
                 return [Hit(subject.actors, ante.actors, entry, (first, last), "relative",
                             indirect=subject.indirect or ante.indirect)]
@@ -319,6 +393,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     if subject is None or target is None or subject is target:
         return []
+    if experiencer:               # "X angered Y": Y's attitude toward X
+        subject, target = target, subject
     symmetric = "symmetric_with" in entry.options and last + 1 < len(view.tokens) \
         and view.lower[last + 1] == "with"
     return [Hit(subject.actors, target.actors, entry, (first, last), "active", symmetric=symmetric,
@@ -361,13 +437,17 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     j = last + 1
     if j < len(view.tokens) and view.lower[j] in entry.preps:
         k = j + 1
-        while k < len(view.tokens) and k <= j + 4 and k not in view.group_of:
-            if view.is_boundary(k) or view.lower[k] in (",", ".") or view.lower[k] in PREPOSITIONS:
+        while k < len(view.tokens) and k <= j + 5 and k not in view.group_of:
+            if view.is_boundary(k) or view.lower[k] in (",", ".") or \
+                    view.lower[k] in PREPOSITIONS and view.lower[k] not in ("of", "from"):
                 break
             k += 1
         target = view.group_of.get(k)
     if "relational" in entry.options:
-        # "Israel, Iran's archenemy" / "Iran has long been an adversary of Israel"
+        # "Israel, Iran's archenemy" / "Iran has long been an adversary of Israel";
+        # not "protector of Iran's population": the relation is to the population, not Iran
+        if target is not None and target.possessive:
+            target = None
         subject = owner
         if subject is None:
             subject = _apposition_head(view, first) or _subject(view, first)
@@ -399,8 +479,16 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         pattern = "noun-subject"
     if source is None or source is target:
         return []
-    return [Hit(source.actors, target.actors, entry, (first, last), pattern,
-                indirect=source.indirect or target.indirect)]
+    hit = Hit(source.actors, target.actors, entry, (first, last), pattern,
+              indirect=source.indirect or target.indirect)
+    if any(view.lower[j] in _reversal(view) for j in range(max(0, first - 3), first)):
+        hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
+        hit.reversed = True
+    return [hit]
+
+
+def _reversal(view: SentenceView) -> frozenset:
+    return load_lexicon().reversal_verbs
 
 
 def _apposition_head(view: SentenceView, first: int) -> Group | None:
@@ -416,7 +504,9 @@ def _apposition_head(view: SentenceView, first: int) -> Group | None:
 
 
 def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexicon) -> list[Hit]:
-    sign = _relation_sign(view, first, lex)
+    sign = _relation_sign(view, first, last, lex)
+    if sign is None and "needs_positive" in entry.options:
+        return []          # "relations between X and Y" says nothing about their sign
     joint = any(view.lower[j] in JOINT_WORDS for j in range(max(0, first - 3), first))
     pairs: Group | None = None
     pattern = ""
@@ -459,6 +549,14 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
         if g is not None and len(g.actors) >= 2:
             return [Hit(g.actors, g.actors, entry, (first, last), "by-group", symmetric=True,
                         polarity=sign, indirect=g.indirect)]
+    if joint:
+        for k in range(last + 1, min(len(view.tokens), last + 12)):
+            g = view.group_of.get(k)
+            if g is not None and len(g.actors) >= 2 and not view.governed_by_preposition(g):
+                return [Hit(g.actors, g.actors, entry, (first, last), "joint-following",
+                            symmetric=True, polarity=sign, indirect=g.indirect)]
+            if g is not None or view.is_boundary(k):
+                break
     subject = _subject(view, first)
     if subject is not None and len(subject.actors) >= 2 and (joint or "joint_only" not in entry.options):
         hits.append(Hit(subject.actors, subject.actors, entry, (first, last), "coordinated-subject",
@@ -466,13 +564,21 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
     return hits
 
 
-def _relation_sign(view: SentenceView, first: int, lex: Lexicon) -> int | None:
-    """-1 for "strained ties" / "strained the relationship", +1 for "close relationship"."""
+def _relation_sign(view: SentenceView, first: int, last: int, lex: Lexicon) -> int | None:
+    """-1 for "strained ties" / "strained the relationship", +1 for "close relationship" or
+    "the relationship is well established"; None when nothing says which."""
     window = view.lower[max(0, first - 4):first]
     if any(w in lex.negative_mods or w in lex.damaging_verbs for w in window):
         return -1
     if any(w in lex.positive_mods for w in window):
         return 1
+    after = view.lower[last + 1:last + 7]
+    if after and after[0] in BE_FORMS | {"has", "have", "had", "remains", "remained", "grew", "grow"}:
+        predicate = after[1:]
+        if any(w in lex.negative_mods or w in lex.damaging_verbs for w in predicate):
+            return -1
+        if any(w in lex.positive_mods for w in predicate):
+            return 1
     return None
 
 
@@ -516,7 +622,14 @@ def _match_phrase(view: SentenceView, pattern: tuple[str, ...], k: int):
         if j >= len(view.tokens):
             return None, None
         if item == "{t}":
-            g = view.group_of.get(j)
+            # the target may follow a short noun phrase: "stand against the influence Iran presents"
+            g, skipped = None, 0
+            while j < len(view.tokens) and skipped <= 4:
+                g = view.group_of.get(j)
+                if g is not None or view.is_boundary(j) or view.lower[j] in (",", "."):
+                    break
+                j += 1
+                skipped += 1
             if g is None:
                 return None, None
             target = g
@@ -535,11 +648,13 @@ def _to_interactions(view: SentenceView, hits: list[Hit], lex: Lexicon) -> list[
     for hit in hits:
         polarity = hit.polarity if hit.polarity is not None else hit.entry.polarity
         event_type = hit.entry.event_type
-        if hit.polarity == -1 and hit.entry.polarity == 1:
+        if hit.reversed:
+            event_type = "CONCEDE" if polarity > 0 else "REJECT"
+        elif hit.polarity == -1 and hit.entry.polarity == 1:
             event_type = "RIVALRY"
         t_first, t_last = hit.trigger
         start, end = view.tokens[t_first].start, view.tokens[t_last].end
-        modality, cue = modality_for(view, t_first, t_last, lex)
+        modality, cue = modality_for(view, t_first, t_last, lex, hit.entry.kind)
         if hit.symmetric:
             pairs = list(permutations(dict.fromkeys(hit.source + hit.target), 2)) \
                 if hit.source == hit.target else \

@@ -60,8 +60,10 @@ class Lexicon:
     negative_mods: frozenset = frozenset()
     positive_mods: frozenset = frozenset()
     damaging_verbs: frozenset = frozenset()
+    reversal_verbs: frozenset = frozenset()
     modality: dict = field(default_factory=dict)
     speech_verbs: frozenset = frozenset()
+    allegation_verbs: frozenset = frozenset()
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -125,11 +127,13 @@ def load_lexicon() -> Lexicon:
     lex.negative_mods = frozenset(signs.get("negative", []))
     lex.positive_mods = frozenset(signs.get("positive", []))
     lex.damaging_verbs = frozenset(signs.get("damaging_verbs", []))
+    lex.reversal_verbs = frozenset(data.get("reversal_verbs", []))
     mod = load_yaml(lexicon_path("modality.yaml"))
     lex.modality = {name: _cue_gazetteer(mod.get(name, []))
                     for name in ("negated", "hypothetical", "recommended", "reported")}
     lex.modality["window"] = int(mod.get("window", 8))
     lex.speech_verbs = frozenset(mod.get("speech_verbs", []))
+    lex.allegation_verbs = frozenset(mod.get("allegation_verbs", []))
     return lex
 
 

@@ -18,8 +18,12 @@ _NEGATION_REACH = 4
 _RANK = {"Negated": 4, "Recommended": 3, "Hypothetical": 2, "Reported": 1, "Asserted": 0}
 
 
-def modality_for(view, first: int, last: int, lex) -> tuple[str, str]:
-    """(modality, cue) for the trigger spanning tokens ``first``..``last`` of ``view``."""
+def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[str, str]:
+    """(modality, cue) for the trigger spanning tokens ``first``..``last`` of ``view``.
+
+    ``kind`` is the trigger's lexicon kind; for nouns a modal right after the noun phrase
+    ("a conflict with Iran would ...") makes the interaction hypothetical.
+    """
     words = view.lower
     start = first
     window = lex.modality["window"]
@@ -44,11 +48,28 @@ def modality_for(view, first: int, last: int, lex) -> tuple[str, str]:
             if _RANK[modality] > _RANK[best]:
                 best, cue = modality, m.surface
             break
+    if best == "Asserted" and kind in ("noun", "relation"):
+        after = _modal_after(words, last)
+        if after:
+            best, cue = "Hypothetical", after
     if best == "Asserted":
         reported = _reported_by_structure(words, first, lex)
         if reported:
             best, cue = "Reported", reported
     return best, cue
+
+
+_MODALS_AFTER = {"would", "could", "might", "may", "will"}
+
+
+def _modal_after(words: list[str], last: int) -> str:
+    """"conflict with Iran would have ...": a modal right after a noun trigger's phrase."""
+    for k in range(last + 1, min(len(words), last + 5)):
+        if words[k] in _MODALS_AFTER:
+            return words[k]
+        if words[k] in (",", ".", ";", "that", "which", "who", "and", "but"):
+            return ""
+    return ""
 
 
 def _not_a_negation(words: list[str], k: int) -> bool:
@@ -67,6 +88,6 @@ def _reported_by_structure(words: list[str], first: int, lex) -> str:
             break
         if w in ("that", "of") and k > 0:
             for j in range(k - 1, max(-1, k - 4), -1):
-                if words[j] in lex.speech_verbs:
+                if words[j] in lex.allegation_verbs:
                     return words[j] + " " + w
     return ""

@@ -1,0 +1,287 @@
+"""Benchmark of the named queries on a generated dataset of over a million triples (not a timed test).
+
+The dataset follows the data contract: documents (title, date, source, text), sentences with
+offsets and text, mentions, interactions (source, target, event type, polarity, modality,
+confidence, evidence sentence, trigger span, sometimes a date), claims, camps, persons and
+agencies affiliated with countries, and the ontology graph. Actor frequencies are skewed
+(a few actors are in most stories, as in a real crisis corpus) and seeded.
+
+Each named query is timed, as p50 over repetitions, four ways:
+
+* ``engine``: ``Store.query`` in-process on the open pyoxigraph store, results read to the end;
+* ``kg query``: the command line in a subprocess (``--format json``), which includes Python
+  start-up, imports and opening the store (measured alone as ``ASK {}`` and reported apart);
+* ``kg serve``: an HTTP GET on loopback to a running ``kg serve`` (SPARQL JSON);
+* ``rdflib``: rdflib's in-memory ``Dataset`` (union default graph) on the same queries, with
+  the parameters as ``initBindings``; fewer repetitions, as it is much slower.
+
+Run: ``.venv/bin/python benchmarks/bench_queries.py [--documents 2000] [--out /tmp/kg-bench]``
+Target: p50 <= 100 ms for each named query through the engine and ``kg serve`` on 1M triples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pyoxigraph as ox  # noqa: E402
+
+from graph import iris  # noqa: E402
+from graph.iris import DCTERMS, KGO, NIF, PROV, RDF, RDFS, XSD  # noqa: E402
+
+PARAMS = {"a": "IRN", "b": "AZE", "actor": "IRN", "claimant": "RUS", "scope": "all"}
+EVENT_TYPES = [("AGREE", 1), ("CONSULT", 1), ("SUPPORT", 1), ("COOPERATE", 1), ("AID", 1), ("REQUEST", -1),
+               ("DEMAND", -1), ("ACCUSE", -1), ("DISAPPROVE", -1), ("THREATEN", -1), ("SANCTION", -1),
+               ("MOBILIZE", -1), ("ASSAULT", -1)]
+MODALITIES = ["Asserted"] * 6 + ["Reported"] * 2 + ["Negated", "Hypothetical", "Recommended"]
+CORE = ["IRN", "AZE", "ARM", "TUR", "RUS", "ISR", "USA", "GEO", "PAK", "CHN", "FRA", "IND", "SAU", "ARE", "QAT"]
+
+
+def N(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _int(v: int, dt: str = "integer") -> ox.Literal:
+    return ox.Literal(str(v), datatype=N(XSD + dt))
+
+
+def actors(count: int = 150) -> list[tuple[str, str, str | None]]:
+    """(key, class, affiliation) for the core countries, more countries, and people/agencies."""
+    out = [(k, "Country", None) for k in CORE]
+    out += [(f"C{i:02d}", "Country", None) for i in range(count // 3)]
+    rng = random.Random(1)
+    while len(out) < count:
+        country = rng.choice(CORE)
+        out.append((f"person/official-{len(out)}", "Person", country))
+    return out
+
+
+def generate(documents: int, seed: int = 7):
+    """Yield the quads of a synthetic corpus of ``documents`` documents."""
+    rng = random.Random(seed)
+    people = actors()
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(people))]
+    g_actors = N(iris.ACTOR_GRAPH)
+    t = N(RDF + "type")
+    for key, cls, affiliation in people:
+        a = N(iris.actor_iri(key))
+        yield ox.Quad(a, t, N(KGO + cls), g_actors)
+        yield ox.Quad(a, N(RDFS + "label"), ox.Literal(key.split("/")[-1].replace("-", " ").title()), g_actors)
+        if cls == "Country":
+            yield ox.Quad(a, N(KGO + "iso3"), ox.Literal(key if len(key) == 3 else "X" + key[-2:]), g_actors)
+        if affiliation:
+            yield ox.Quad(a, N(KGO + "affiliation"), N(iris.actor_iri(affiliation)), g_actors)
+    for n in range(documents):
+        key = f"bench{n:05d}"
+        g = N(iris.document_graph(key))
+        d = N(iris.document_iri(key))
+        month = 1 + n % 12
+        year = 2021 + (n // 12) % 3
+
+        def q(s, p, o):
+            return ox.Quad(s, N(p), o, g)
+
+        yield q(d, RDF + "type", N(KGO + "Document"))
+        yield q(d, RDF + "type", N(NIF + "Context"))
+        yield q(d, DCTERMS + "title", ox.Literal(f"Report {n} on the crisis"))
+        yield q(d, DCTERMS + "date", ox.Literal(f"{year}-{month:02d}-{1 + n % 28:02d}", datatype=N(XSD + "date")))
+        yield q(d, DCTERMS + "source", ox.Literal(f"corpus/report-{n}.txt"))
+        yield q(d, NIF + "isString", ox.Literal(f"Report {n}. " + "Text of the report. " * 20))
+        offset = 0
+        for s_i in range(20):
+            s = N(iris.sentence_iri(key, s_i))
+            pair = rng.choices(people, weights, k=2)
+            text = f"{pair[0][0]} and {pair[1][0]} traded statements over the border, officials said."
+            yield q(s, RDF + "type", N(KGO + "Sentence"))
+            yield q(s, RDF + "type", N(NIF + "Sentence"))
+            yield q(s, NIF + "referenceContext", d)
+            yield q(s, NIF + "beginIndex", _int(offset, "nonNegativeInteger"))
+            yield q(s, NIF + "endIndex", _int(offset + len(text), "nonNegativeInteger"))
+            yield q(s, NIF + "anchorOf", ox.Literal(text))
+            for m_i, (akey, _, _) in enumerate(pair):
+                m = N(iris.mention_iri(key, offset + m_i * 10, offset + m_i * 10 + 3) + f"/{s_i}")
+                yield q(m, RDF + "type", N(KGO + "Mention"))
+                yield q(m, KGO + "refersTo", N(iris.actor_iri(akey)))
+                yield q(m, KGO + "sentence", s)
+                yield q(m, NIF + "beginIndex", _int(offset + m_i * 10, "nonNegativeInteger"))
+                yield q(m, NIF + "endIndex", _int(offset + m_i * 10 + 3, "nonNegativeInteger"))
+                yield q(m, NIF + "anchorOf", ox.Literal(akey))
+                yield q(m, KGO + "via", ox.Literal("name"))
+            if s_i % 4 != 3 and pair[0][0] != pair[1][0]:  # 15 interactions per document
+                etype, polarity = rng.choice(EVENT_TYPES)
+                i = N(iris.interaction_iri(key, s_i, etype))
+                yield q(i, RDF + "type", N(KGO + "Interaction"))
+                yield q(i, KGO + "source", N(iris.actor_iri(pair[0][0])))
+                yield q(i, KGO + "target", N(iris.actor_iri(pair[1][0])))
+                yield q(i, KGO + "eventType", N(KGO + etype))
+                yield q(i, KGO + "polarity", _int(polarity))
+                yield q(i, KGO + "modality", N(KGO + rng.choice(MODALITIES)))
+                yield q(i, KGO + "confidence", ox.Literal(f"0.{rng.randint(50, 95)}", datatype=N(XSD + "decimal")))
+                yield q(i, PROV + "wasDerivedFrom", s)
+                yield q(i, KGO + "trigger", ox.Literal("traded"))
+                yield q(i, NIF + "beginIndex", _int(offset + 20, "nonNegativeInteger"))
+                yield q(i, NIF + "endIndex", _int(offset + 26, "nonNegativeInteger"))
+                if rng.random() < 0.3:
+                    yield q(i, DCTERMS + "date", ox.Literal(f"{year}-{month:02d}", datatype=N(XSD + "gYearMonth")))
+            if s_i % 10 == 5:  # 2 claims per document
+                c = N(iris.claim_iri(key, s_i))
+                yield q(c, RDF + "type", N(KGO + "Claim"))
+                yield q(c, KGO + "claimant", N(iris.actor_iri(pair[0][0])))
+                yield q(c, KGO + "about", N(iris.actor_iri(pair[1][0])))
+                yield q(c, KGO + "stance", _int(rng.choice([-1, 0, 1])))
+                yield q(c, KGO + "modality", N(KGO + "Reported"))
+                yield q(c, PROV + "wasDerivedFrom", s)
+                yield q(c, RDFS + "label", ox.Literal(f"{pair[1][0]} is to blame for the escalation"))
+            offset += len(text) + 1
+    g_an = N(iris.ANALYSIS_GRAPH)
+    for c_i, members in enumerate([CORE[1::2], CORE[0::2]], 1):
+        camp = N(iris.RES + f"analysis/all/camp/{c_i}")
+        yield ox.Quad(camp, t, N(KGO + "Camp"), g_an)
+        yield ox.Quad(camp, N(KGO + "scope"), ox.Literal("all"), g_an)
+        yield ox.Quad(camp, N(RDFS + "label"), ox.Literal(f"Camp {c_i}"), g_an)
+        for m in members:
+            yield ox.Quad(camp, N(KGO + "member"), N(iris.actor_iri(m)), g_an)
+    from graph.pipeline import _ontology_quads
+
+    yield from _ontology_quads()
+
+
+def p50(times: list[float]) -> float:
+    return statistics.median(times) * 1000
+
+
+def time_engine(out: Path, reps: int) -> dict[str, tuple[float, int]]:
+    from graph.query import named_queries, prepare
+    from graph.store import open_store, query
+
+    st = open_store(out)
+    res = {}
+    for name, nq in named_queries().items():
+        params = [f"{p}={PARAMS[p]}" for p, _, _ in nq.params]
+        text, subs = prepare(None, name, params)
+        times, rows = [], 0
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            rows = sum(1 for _ in query(st, text, substitutions=subs or None))
+            times.append(time.perf_counter() - t0)
+        res[name] = (p50(times), rows)
+    return res
+
+
+def time_cli(out: Path, reps: int) -> tuple[float, dict[str, float]]:
+    from graph.query import named_queries
+
+    kg = str(Path(sys.executable).with_name("kg"))
+
+    def run(args):
+        t0 = time.perf_counter()
+        subprocess.run([kg, "query", str(out), *args], check=True, stdout=subprocess.DEVNULL)
+        return time.perf_counter() - t0
+
+    startup = p50([run(["ASK {}"]) for _ in range(reps)])
+    res = {}
+    for name, nq in named_queries().items():
+        args = ["--named", name, "--format", "json"]
+        for p, _, _ in nq.params:
+            args += ["--param", f"{p}={PARAMS[p]}"]
+        res[name] = p50([run(args) for _ in range(reps)])
+    return startup, res
+
+
+def time_http(out: Path, reps: int) -> dict[str, float]:
+    from graph.query import named_queries
+    from graph.serve import make_server
+
+    server = make_server(out, port=0, timeout=60, limit=1_000_000, workers=1, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    res = {}
+    try:
+        for name, nq in named_queries().items():
+            params = {"named": name, "param": [f"{p}={PARAMS[p]}" for p, _, _ in nq.params]}
+            url = server.url + "/sparql?" + urllib.parse.urlencode(params, doseq=True)
+            times = []
+            for _ in range(reps):
+                t0 = time.perf_counter()
+                urllib.request.urlopen(urllib.request.Request(
+                    url, headers={"Accept": "application/sparql-results+json"})).read()
+                times.append(time.perf_counter() - t0)
+            res[name] = p50(times)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return res
+
+
+def time_rdflib(out: Path, reps: int, cap: float) -> tuple[float, dict[str, float | None]]:
+    from rdflib import Dataset, URIRef
+
+    from graph.iris import actor_iri, sparql_prefixes
+    from graph.query import named_queries
+
+    t0 = time.perf_counter()
+    ds = Dataset(default_union=True)
+    ds.parse(out / "graph.trig", format="trig")
+    load = time.perf_counter() - t0
+    res = {}
+    for name, nq in named_queries().items():
+        bindings = {}
+        for p, kind, _ in nq.params:
+            from rdflib import Literal
+            bindings[p] = URIRef(actor_iri(PARAMS[p])) if kind == "actor" else Literal(PARAMS[p])
+        text = sparql_prefixes() + nq.text
+        times = []
+        for _ in range(reps):
+            t1 = time.perf_counter()
+            list(ds.query(text, initBindings=bindings))
+            times.append(time.perf_counter() - t1)
+            if times[-1] > cap:  # one slow run is enough to report
+                break
+        res[name] = p50(times)
+    return load, res
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--out", type=Path, default=Path("/tmp/kg-bench"))
+    parser.add_argument("--reps", type=int, default=9)
+    parser.add_argument("--rdflib-reps", type=int, default=3)
+    parser.add_argument("--no-rdflib", action="store_true")
+    args = parser.parse_args()
+
+    from graph.store import has_dataset, write_dataset
+
+    if not has_dataset(args.out) or not (args.out / f".bench-{args.documents}").exists():
+        t0 = time.perf_counter()
+        count = write_dataset(args.out, generate(args.documents))
+        (args.out / f".bench-{args.documents}").write_text(str(count))
+        print(f"generated {count} quads in {time.perf_counter() - t0:.1f} s -> {args.out}", file=sys.stderr)
+    count = int((args.out / f".bench-{args.documents}").read_text())
+    engine = time_engine(args.out, args.reps)
+    startup, cli = time_cli(args.out, max(3, args.reps // 2))
+    http = time_http(args.out, args.reps)
+    load, rdf = (None, {}) if args.no_rdflib else time_rdflib(args.out, args.rdflib_reps, cap=60)
+    print(f"\n{count:,} triples; `kg query` start-up (ASK {{}}) p50 {startup:.0f} ms"
+          + (f"; rdflib load {load:.0f} s" if load else ""))
+    print("\n| named query | rows | engine p50 | `kg serve` p50 | `kg query` p50 (incl. start-up) | rdflib memory p50 |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, (ms, rows) in engine.items():
+        rd = f"{rdf[name]:.0f} ms" if name in rdf else "–"
+        print(f"| {name} | {rows} | {ms:.0f} ms | {http[name]:.0f} ms | {cli[name]:.0f} ms | {rd} |")
+    json.dump({"triples": count, "startup_ms": startup, "engine": engine, "serve": http, "cli": cli,
+               "rdflib_load_s": load, "rdflib": rdf}, sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

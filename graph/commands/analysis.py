@@ -1,0 +1,58 @@
+"""``kg analyze`` and ``kg compare``: camps, clusters and source disagreements of a build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from graph.cli import app
+
+
+@app.command()
+def analyze(
+    out: Annotated[Path, typer.Argument(help="A folder built by `kg build`.")],
+    by: Annotated[Optional[str], typer.Option(help="Also per document, publisher, month, quarter or year.")] = None,
+    lift: Annotated[bool, typer.Option(help="Lift people and agencies to the state or IGO they act for.")] = True,
+    view: Annotated[str, typer.Option(help="factual (asserted/reported) or advocacy (recommended).")] = "factual",
+    resolution: Annotated[float, typer.Option(help="Louvain resolution of the alignment clusters.")] = 1.0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    write: Annotated[bool, typer.Option(help="Write the result back as the analysis graph.")] = True,
+):
+    """Rerun the signed-balance analysis of a build and print it.
+
+    Example: kg analyze build/ --by month --format json
+    """
+    from graph.analysis.commands import analyze as run, print_report, report_to_json
+
+    report = run(out, write=write, by=by, lift=lift, view=view, resolution=resolution)
+    if fmt == "json":
+        typer.echo(json.dumps(report_to_json(report), indent=2, ensure_ascii=False))
+    else:
+        from rich.console import Console
+
+        print_report(report, Console(width=160))
+
+
+@app.command()
+def compare(
+    out: Annotated[Path, typer.Argument(help="A folder built by `kg build`.")],
+    by: Annotated[str, typer.Option(help="Compare per document or per publisher.")] = "document",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+):
+    """List where sources disagree: a pair one source calls cooperative and another hostile, an
+    actor placed in different camps — each with the sentences behind both sides.
+
+    Example: kg compare build/
+    """
+    from graph.analysis.commands import compare_sources, comparison_to_json, print_comparison
+
+    comparison = compare_sources(out, by=by)
+    if fmt == "json":
+        typer.echo(json.dumps(comparison_to_json(comparison), indent=2, ensure_ascii=False))
+    else:
+        from rich.console import Console
+
+        print_comparison(comparison, Console(width=160))

@@ -1,0 +1,196 @@
+"""Named events (:class:`~graph.model.Event`): wars, exercises, attacks, agreements, summits.
+
+An event is a head noun of ``lexicon/named_events.yaml`` after a name or a year: "the Three
+Brothers 2021 exercise", "the Iran-Iraq war", "the 2008 offensive", "the Shah Cheragh attack",
+"the Wuhan informal summit". A later definite reference ("the drills", "the exercise",
+"this war") or the same name again joins the last event of that group, so an event collects
+every sentence that mentions it.
+
+Each event gets its participants (the actors named in its phrase, else in its first
+sentence), a place ("in/near/at <Name>" after the phrase), a date (a year in the phrase, else
+the first date of its sentences, see :mod:`graph.extract.dates`) and its event type. An
+interaction of a matching type in a sentence that mentions the event is ``partOf`` it
+(``Interaction.event``).
+
+>>> from graph.pipeline import process_text
+>>> doc = process_text("Azerbaijan, Turkey and Pakistan held the Three Brothers 2021 exercise in Baku. "
+...                    "Iran condemned the drills.")
+>>> [(e.label, e.event_type, e.date, e.sentences) for e in doc.events]
+[('Three Brothers 2021 exercise', 'EXERCISE', '2021', [0, 1])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.model import Document, Event
+from graph.resources import lexicon_path, load_yaml
+
+_DEFINITE = r"(?:the|this|these|that|those)"
+
+
+@dataclass
+class EventLexicon:
+    heads: dict[str, tuple[str, str]]
+    modifiers: frozenset
+    members: dict[str, frozenset]
+    named: re.Pattern
+    later: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def load_event_lexicon() -> EventLexicon:
+    data = load_yaml(lexicon_path("named_events.yaml"))
+    heads = {str(k).lower(): (v[0], v[1]) for k, v in data["heads"].items()}
+    modifiers = frozenset(data.get("modifiers", []))
+    head_rx = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in heads), key=len, reverse=True))
+    mod_rx = "|".join(sorted((re.escape(m) for m in modifiers), key=len, reverse=True))
+    name_word = r"(?:[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*|(?:1[89]|20)\d\d)"
+    named = re.compile(
+        rf"(?P<name>{name_word}(?:\s+(?:{name_word}|of|and|for|the))*?)"
+        rf"(?P<mods>(?:\s+(?:{mod_rx}))*)\s+(?P<head>{head_rx})\b")
+    later = re.compile(rf"\b{_DEFINITE}\s+(?:(?:{mod_rx})\s+)*(?P<head>{head_rx})\b", re.I)
+    members = {k: frozenset(v) for k, v in (data.get("members") or {}).items()}
+    return EventLexicon(heads, modifiers, members, named, later)
+
+
+_STOPNAMES = {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "After",
+              "Before", "During", "Since", "Its", "Their", "His", "Her", "Our", "But", "And",
+              "As", "When", "While", "If", "For"}
+
+
+_COMMON = {"veterans", "officials", "leaders", "troops", "forces", "critics", "analysts", "experts",
+           "protesters", "rebels", "militants", "soldiers", "residents", "diplomats", "reports"}
+
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in ("the", "of", "for"):
+            words = words[i + 1:]
+            break
+    if any(w.endswith(("’s", "'s")) for w in words):
+        return ""
+    while words and (words[0] in _STOPNAMES or words[0].lower() in ("of", "and", "for", "the")):
+        words = words[1:]
+    return " ".join(words)
+
+
+def extract_events(doc: Document, lex: EventLexicon | None = None) -> Document:
+    """Fill ``doc.events`` and set ``Interaction.event`` for the interactions that belong to one."""
+    from graph.extract.dates import find_dates
+    from graph.iris import slug
+
+    lex = lex or load_event_lexicon()
+    events: dict[str, Event] = {}
+    group_of: dict[str, str] = {}
+    last_by_group: dict[str, str] = {}
+    for s in doc.sentences:
+        taken: list[tuple[int, int]] = []
+        for m in lex.named.finditer(s.text):
+            name = _clean_name(m.group("name"))
+            if not name:
+                continue
+            if " " not in name and "-" not in name and not re.search(r"\d", name) and any(
+                    men.text == name and men.via in ("adjective", "name", "acronym")
+                    for men in doc.mentions_in(s.index)):
+                continue     # "Russian attack", "Iran strikes": an actor, not an event's name
+            if " " not in name and m.start("name") + m.group("name").find(name) == 0 \
+                    and not re.search(r"\d", name) and name.lower() in _COMMON:
+                continue
+            head = re.sub(r"\s+", " ", m.group("head").lower())
+            etype, group = lex.heads[head]
+            a = s.start + m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
+            a = s.start + m.start("name") + m.group("name").find(name)
+            b = s.start + m.end()
+            label = re.sub(r"\s+", " ", doc.text[a:b])
+            key = slug(re.sub(r"\b(?:the)\b", "", label, flags=re.I))
+            ev = events.get(key)
+            if ev is None:
+                ev = events[key] = Event(key=key, label=label, event_type=etype)
+                group_of[key] = group
+                year = re.search(r"\b(?:1[89]|20)\d\d\b", label)
+                ev.date = year.group() if year else None
+                ev.participants = _actors_in(doc, s.index, a, b)
+                ev.place = _place(doc.text[b:s.end])
+            _mention(ev, s.index, a, b)
+            last_by_group[group] = key
+            taken.append((a, b))
+        for m in lex.later.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(x <= a < y or x < b <= y for x, y in taken):
+                continue
+            head = re.sub(r"\s+", " ", m.group("head").lower())
+            group = lex.heads[head][1]
+            key = last_by_group.get(group)
+            if key is not None:
+                _mention(events[key], s.index, a, b)
+    for ev in events.values():
+        if not ev.participants:
+            ev.participants = _actors_in(doc, ev.sentences[0], None, None)[:4]
+        if ev.date is None:
+            for i in ev.sentences:
+                sent = doc.sentences[i]
+                found = [d for d in find_dates(sent.text, doc.date, sent.start) if d.value]
+                if found:
+                    ev.date = found[0].value if found[0].interval is None or found[0].kind != "decade" \
+                        else "/".join(found[0].interval)
+                    break
+    doc.events = list(events.values())
+    _link_interactions(doc, lex, group_of)
+    return doc
+
+
+def _mention(ev: Event, sentence: int, a: int, b: int) -> None:
+    if sentence not in ev.sentences:
+        ev.sentences.append(sentence)
+    if (a, b) not in ev.mentions:
+        ev.mentions.append((a, b))
+
+
+def _actors_in(doc: Document, sentence: int, a: int | None, b: int | None) -> list[str]:
+    out: list[str] = []
+    for m in doc.mentions_in(sentence):
+        if a is not None and not (a <= m.start and m.end <= b):
+            continue
+        actor = doc.actors.get(m.actor)
+        if actor is not None and actor.type == "Person" and a is None:
+            continue
+        if m.actor not in out:
+            out.append(m.actor)
+    return out
+
+
+_PLACE = re.compile(r"^\s*(?:,\s*)?(?:held\s+|staged\s+|conducted\s+)?(?:in|near|at|off)\s+(?:the\s+)?"
+                    r"(?:(?:city|town|province|region|village|port)\s+of\s+)?"
+                    r"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
+
+
+def _place(after: str) -> str | None:
+    m = _PLACE.match(after)
+    if not m:
+        return None
+    place = m.group("place")
+    return None if place.split()[0] in ("January", "February", "March", "April", "May", "June",
+                                        "July", "August", "September", "October", "November",
+                                        "December") else place
+
+
+def _link_interactions(doc: Document, lex: EventLexicon, group_of: dict[str, str]) -> None:
+    by_sentence: dict[int, list[Event]] = {}
+    for ev in doc.events:
+        for i in ev.sentences:
+            by_sentence.setdefault(i, []).append(ev)
+    for it in doc.interactions:
+        for ev in by_sentence.get(it.sentence, []):
+            inside = any(a <= it.start < b for a, b in ev.mentions)
+            fits = it.event_type in lex.members.get(group_of.get(ev.key, ""), frozenset()) \
+                or it.event_type == ev.event_type
+            if inside or fits:
+                it.event = ev.key
+                break
+
+
+__all__ = ["extract_events", "load_event_lexicon"]

@@ -1,0 +1,109 @@
+"""Claims: each speech pattern, quotations, the author's recommendations, and their RDF."""
+
+import pyoxigraph as ox
+
+from graph import rdf
+from graph.iris import DCTERMS, KGO, actor_iri
+from graph.model import Document
+from graph.pipeline import process_document, process_text
+
+
+def claims_of(text, **kw):
+    return [(c.claimant, set(c.about), c.stance) for c in process_text(text, **kw).claims]
+
+
+def test_said_that():
+    doc = process_text("Russia said that Ukraine had shelled the dam.")
+    c = doc.claims[0]
+    assert (c.claimant, c.about) == ("RUS", ["UKR"])
+    assert c.label == "Ukraine had shelled the dam."
+    assert c.cue == "said"
+
+
+def test_accused_of_is_a_negative_claim():
+    assert claims_of("Armenia accused Azerbaijan of blocking the corridor.") == [("ARM", {"AZE"}, -1)]
+
+
+def test_warned_and_tweeted():
+    assert claims_of("Japan warned that China was militarising the islands.")[0][:2] == ("JPN", {"CHN"})
+    assert claims_of("Venezuela tweeted that Guyana was provoking a crisis.")[0][:2] == ("VEN", {"GUY"})
+
+
+def test_called_on():
+    assert claims_of("Egypt called on Ethiopia to stop filling the dam.")[0][:2] == ("EGY", {"ETH"})
+
+
+def test_according_to():
+    got = claims_of("According to Seoul, North Korea fired two missiles.")
+    assert got[0][:2] == ("KOR", {"PRK"})
+
+
+def test_inverted_quotation_with_unknown_speaker():
+    doc = process_text("“Moscow will not win this war,” said Maria Lindqvist, a Swedish analyst.")
+    c = doc.claims[0]
+    assert c.claimant == "person/maria-lindqvist"
+    assert doc.actors[c.claimant].type == "Person"
+    assert "RUS" in c.about
+    assert c.label == "Moscow will not win this war,"
+
+
+def test_pronoun_speaker_and_quotation_continuation():
+    text = ("Pakistani Foreign Minister Bilawal Bhutto Zardari visited Beijing on Monday. "
+            "“Our friendship with China is unbreakable. We trust each other,” he said.")
+    doc = process_text(text)
+    speakers = {c.sentence: c.claimant for c in doc.claims}
+    assert speakers.get(1) == speakers.get(2)
+    assert speakers[1].startswith("person/")
+
+
+def test_modal_infinitive_and_nouns_are_not_claims():
+    assert claims_of("Azeri state media praised the deal.") == [] or \
+        all(c[0] != "AZE" or "praised" for c in claims_of("Azeri state media praised the deal."))
+    assert not [c for c in claims_of("Such claims need careful review in Brazil.") if c[0] != "AUTHOR"]
+
+
+def test_author_recommendation_uses_the_creator():
+    doc = Document(source="/data/thinktank/docs/brief.txt", creator="Jane Roe",
+                   text="Iran tested a missile. The United States should deter Iran.")
+    process_document(doc)
+    rec = [c for c in doc.claims if c.claimant == "AUTHOR"]
+    assert len(rec) == 1 and rec[0].modality == "Recommended"
+    assert set(rec[0].about) == {"USA", "IRN"}
+    quads = list(rdf.document_quads(doc))
+    creator = [q.object for q in quads if q.predicate.value == DCTERMS + "creator"]
+    assert creator == [ox.NamedNode(actor_iri("person/jane-roe"))]
+    claimant = [q.object for q in quads if q.predicate.value == KGO + "claimant"]
+    assert ox.NamedNode(actor_iri("person/jane-roe")) in claimant
+    assert doc.actors["person/jane-roe"].type == "Person"
+
+
+def test_author_recommendation_falls_back_to_the_publisher_folder():
+    doc = Document(source="/data/thinktank/docs/brief.txt",
+                   text="It will be essential for NATO to reassure Estonia.")
+    process_document(doc)
+    assert doc.claims[0].claimant == "AUTHOR"
+    assert doc.actors["org/thinktank"].type == "Organization"
+    quads = list(rdf.document_quads(doc))
+    pub = [q.object for q in quads if q.predicate.value == DCTERMS + "publisher"]
+    assert pub == [ox.NamedNode(actor_iri("org/thinktank"))]
+    claimant = [q.object for q in quads if q.predicate.value == KGO + "claimant"]
+    assert claimant == pub
+
+
+def test_publisher_option_beats_the_folder():
+    doc = Document(source="/data/x/docs/brief.txt", publisher="Atlantic Review",
+                   text="Washington would be well advised to engage Hanoi.")
+    process_document(doc)
+    assert "org/atlantic-review" in doc.actors
+
+
+def test_reported_modal_is_not_the_authors():
+    got = claims_of("China stressed that India and Pakistan should talk.")
+    assert [c[0] for c in got] == ["CHN"]
+
+
+def test_conditional_should_and_headline_are_not_recommendations():
+    doc = Document(source="<text>", title="The US should leave Syria",
+                   text="The US should leave Syria\n\nShould Iran attack Israel, oil prices would rise.")
+    process_document(doc)
+    assert doc.claims == []

@@ -1,0 +1,62 @@
+"""Named events: detection, type, participants, place, date, and merging of later references."""
+
+from graph.pipeline import process_text
+
+
+def test_named_exercise_merges_with_the_drills():
+    doc = process_text("Greece, Cyprus and Egypt opened the Medusa 2022 exercise off Crete on Monday. "
+                       "Turkey called the drills a provocation. "
+                       "The exercise ended after a week.", date="2022-11-25")
+    assert len(doc.events) == 1
+    ev = doc.events[0]
+    assert ev.label == "Medusa 2022 exercise"
+    assert ev.event_type == "EXERCISE"
+    assert ev.date == "2022"
+    assert ev.place == "Crete"
+    assert set(ev.participants) >= {"GRC", "CYP", "EGY"}
+    assert ev.sentences == [0, 1, 2]
+
+
+def test_war_with_hyphenated_participants():
+    doc = process_text("Veterans of the Iran-Iraq war still remember the gas attacks.")
+    ev = next(e for e in doc.events if e.label == "Iran-Iraq war")
+    assert ev.event_type == "FIGHT"
+    assert set(ev.participants) == {"IRN", "IRQ"}
+
+
+def test_year_headed_event_and_named_attack():
+    doc = process_text("After the 2016 offensive, rebels hid in the hills. "
+                       "The Kramatorsk attack killed dozens.")
+    labels = {e.label: e for e in doc.events}
+    assert "2016 offensive" in labels and labels["2016 offensive"].date == "2016"
+    assert "Kramatorsk attack" in labels
+    assert labels["Kramatorsk attack"].event_type == "ATTACK"
+
+
+def test_definite_reference_without_earlier_event_creates_nothing():
+    doc = process_text("The drills ended on Friday.")
+    assert doc.events == []
+
+
+def test_event_without_year_takes_its_sentence_date():
+    doc = process_text("Leaders gathered for the Madrid summit on June 29, 2022.")
+    ev = doc.events[0]
+    assert ev.label == "Madrid summit" and ev.date == "2022-06-29"
+
+
+def test_events_are_written_as_rdf():
+    from graph import rdf
+    from graph.iris import KGO, SEM
+
+    doc = process_text("Japan and India held the Dharma Guardian 2023 exercise. The drills lasted two weeks.")
+    quads = list(rdf.document_quads(doc))
+    types = {(q.subject.value, q.object.value) for q in quads if q.predicate.value.endswith("#type")}
+    assert any(o == KGO + "Event" for _, o in types)
+    assert any(o == SEM + "Event" for _, o in types)
+    mentioned = [q for q in quads if q.predicate.value == KGO + "mentionedIn"]
+    assert len(mentioned) == 2
+
+
+def test_actor_adjective_and_headline_word_are_not_event_names():
+    doc = process_text("Veterans of the Iran-Iraq war gathered. Russian strikes hit Odesa. Iran's attack failed.")
+    assert [e.label for e in doc.events] == ["Iran-Iraq war"]
