@@ -125,7 +125,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
     files, errors = collect_inputs(paths)
     report.skipped += [str(e) for e in errors]
     previous = _read_previous(out_dir, report)
-    keys = _content_keys(files, report) if previous.documents else {}
+    keys = _content_keys(files) if previous.documents else {}
 
     todo = [path for path in files if keys.get(path) not in previous.documents]
     built = _process_all(todo, actor_files, publisher, report, progress, len(files))
@@ -283,17 +283,18 @@ def _norm(path: str | Path) -> str:
     return str(Path(path).resolve())
 
 
-def _content_keys(files: list[Path], report: BuildReport) -> dict[Path, str]:
-    """The content hash of each readable input (what decides reuse)."""
-    from graph.ingest import IngestError, read_document
+def _content_keys(files: list[Path]) -> dict[Path, str]:
+    """The content hash of each readable input (what decides reuse).
+
+    Unreadable files get no key: they go to processing, which reports why they are skipped.
+    """
+    from graph.ingest import read_document
 
     keys = {}
     for path in files:
         try:
             keys[path] = read_document(path).key
-        except IngestError:
-            continue  # processing reports it
-        except Exception:  # noqa: BLE001 - processing reports it with its reason
+        except Exception:  # noqa: BLE001 - reported by processing
             continue
     return keys
 

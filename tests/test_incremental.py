@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from graph import pipeline, store
@@ -233,3 +232,18 @@ def test_build_killed_at_any_moment_is_old_or_new(corpus, tmp_path):
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
         assert _snapshot(out)[:3] in (old, new)
+
+
+def test_without_symlinks_the_files_are_renamed_into_place(corpus, tmp_path, monkeypatch):
+    """Where links cannot be made, graph.trig and store/ are plain and still replaced whole."""
+    def no_links(*args, **kwargs):
+        raise OSError("symbolic links are not supported here")
+
+    monkeypatch.setattr(os, "symlink", no_links)
+    out = tmp_path / "out"
+    build([corpus / "ankara.txt"], out, pages=False)
+    assert not (out / "store").is_symlink() and (out / "store").is_dir()
+    report = build([corpus], out, pages=False)
+    assert [Path(p).name for p in report.added] == ["moscow.txt"]
+    assert _sources(out) == ["ankara.txt", "moscow.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "store"]

@@ -706,7 +706,7 @@ def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> Claim:
     speakers = set(f.speakers)
     about: list[str] = []
     for u in view.units:
-        if u.first in f.exclude or u.last in f.exclude:
+        if (u.first in f.exclude or u.last in f.exclude) and any(x in speakers for x in u.actors):
             continue
         if u.via == "pronoun" and view.lower[u.first] in ("its", "his", "her", "their", "it", "he", "she", "they"):
             if any(x in speakers for x in u.actors):

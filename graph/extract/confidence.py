@@ -31,6 +31,7 @@ BASE = {
     "coordinated-subject": 0.6,
     "joint-following": 0.6,
     "noun-subject": 0.55,
+    "speech-demand": 0.6,
     "phrase-context": 0.45,
 }
 

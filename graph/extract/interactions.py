@@ -47,6 +47,7 @@ RELATIVES = {"which", "who", "whom", "that"}
 CONNECTORS = {",", "and", "or", "&", "as", "well", "nor", "both", "plus", "then", "first", "along"}
 JOINT_WORDS = {"joint", "combined", "trilateral", "bilateral", "multilateral", "tripartite",
                "common", "together", "mutual", "shared"}
+REFUSALS = {"refused to", "refuse to", "refuses to", "declined to", "decline to", "declines to"}
 APOS = {"’s", "'s", "’", "'"}
 
 
@@ -68,6 +69,7 @@ class Group:
 
     units: list[Unit] = field(default_factory=list)
     hyphen: bool = False
+    separators: list[list[str]] = field(default_factory=list)
 
     @property
     def first(self) -> int:
@@ -153,11 +155,21 @@ class SentenceView:
                     continue
                 if between and all(w in CONNECTORS for w in between) and (
                         "and" in between or "or" in between or "nor" in between or between == [","]) \
-                        and not prev.units[-1].possessive and not prev.hyphen:
+                        and not prev.units[-1].possessive and not prev.hyphen \
+                        and not (between == [","] and u.possessive):
                     prev.units.append(u)
+                    prev.separators.append(between)
                     continue
             groups.append(Group([u]))
-        return groups
+        # "Israel, Iran's archenemy" is an apposition, not a list: a list has "and"/"or" somewhere
+        out: list[Group] = []
+        for g in groups:
+            if len(g.units) > 1 and not g.hyphen and not any(
+                    {"and", "or", "nor"} & set(sep) for sep in g.separators):
+                out.extend(Group([u]) for u in g.units)
+            else:
+                out.append(g)
+        return out
 
     def is_boundary(self, k: int) -> bool:
         w = self.lower[k]
@@ -220,6 +232,7 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
                 hits += _relation(view, entry, match.first, match.last, lex)
         k = match.last + 1
     hits += _phrases(view, lex, prev_mentions)
+    hits += _demands_in_speech(view, lex)
     return hits
 
 
@@ -349,9 +362,8 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
 
 
 def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
-    nxt = view.unit_at.get(last + 1)
-    if entry.form == "ed" and nxt is not None and nxt.via == "adjective":
-        return []                 # a participle used as an adjective: "recognized Azerbaijani territory"
+    if _participle_as_adjective(view, entry, first, last):
+        return []
     has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
     agent = _by_agent(view, last) if entry.form == "ed" and not has_aux else None
     passive = entry.form == "ed" and not has_aux and (
@@ -372,6 +384,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     subject = _subject(view, first)
     target = _object(view, entry, last)
+    if target is None and "that_target" in entry.options:
+        target = _that_target(view, last)         # "demanded that the US cancel ..."
     if subject is None and target is None:
         return []
     if "only_with_prep" in entry.options:
@@ -399,6 +413,62 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         and view.lower[last + 1] == "with"
     return [Hit(subject.actors, target.actors, entry, (first, last), "active", symmetric=symmetric,
                 indirect=subject.indirect or target.indirect)]
+
+
+def _participle_as_adjective(view: SentenceView, entry: Entry, first: int, last: int) -> bool:
+    """"internationally recognized Azerbaijani territory", "Jordan's visiting King": a participle
+    after an -ly adverb, a determiner or a possessive, before a noun phrase, is no verb."""
+    if entry.form not in ("ed", "ing") or first == 0:
+        return False
+    before = view.lower[first - 1]
+    nxt = last + 1 < len(view.tokens) and (last + 1 in view.unit_at or view.tokens[last + 1].text[:1].isupper()
+                                            or view.lower[last + 1].isalpha())
+    adverb = before.endswith("ly") and not (
+        first >= 2 and (view.lower[first - 2] in BE_FORMS | {"has", "have", "had", "it", "they"}
+                        or first - 2 in view.unit_at))
+    modifier_slot = adverb or before in ("the", "a", "an", "its", "their", "his", "her") or before in APOS
+    return bool(nxt) and modifier_slot
+
+
+def _that_target(view: SentenceView, k: int) -> Group | None:
+    """The subject of a "that" clause right after a verb of demanding: "urged that Iran ..."."""
+    for j in range(k + 1, min(len(view.tokens), k + 5)):
+        if view.lower[j] == "that":
+            for i in range(j + 1, min(len(view.tokens), j + 4)):
+                if i in view.group_of:
+                    return view.group_of[i]
+            return None
+        if view.is_boundary(j) or j in view.group_of:
+            return None
+    return None
+
+
+_OBLIGATION = {"must", "should", "needs", "need", "ought", "has", "have"}
+
+
+def _demands_in_speech(view: SentenceView, lex: Lexicon) -> list[Hit]:
+    """"X said that Y must/should ...": X demands something of Y (PLOVER DEMAND)."""
+    hits = []
+    entry = _synthetic(lex, "must", "DEMAND")
+    for k, w in enumerate(view.lower):
+        if w not in lex.speech_verbs or k in view.unit_at:
+            continue
+        target = _that_target(view, k)
+        if target is None:
+            continue
+        after = view.lower[target.last + 1:target.last + 4]
+        if not after or after[0] not in _OBLIGATION or after[0] in ("has", "have", "needs", "need") \
+                and "to" not in after[:2]:
+            continue
+        speaker = _subject(view, k)
+        if speaker is not None and speaker is not target:
+            hits.append(Hit(speaker.actors, target.actors, entry, (k, k), "speech-demand",
+                            indirect=speaker.indirect or target.indirect))
+    return hits
+
+
+def _synthetic(lex: Lexicon, word: str, event_type: str) -> Entry:
+    return Entry(word, "verb", event_type, lex.polarity[event_type])
 
 
 def _possessor(view: SentenceView, first: int) -> Group | None:
@@ -537,7 +607,7 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
                     polarity=sign, indirect=pairs.indirect)]
     # "X's ties with Y", "X has a close relationship with Y", "X's war with Y"
     j = last + 1
-    if j < len(view.tokens) and view.lower[j] in ("with", "to", "against"):
+    if j < len(view.tokens) and view.lower[j] in ("with", "to") and "joint_only" not in entry.options:
         target = view.group_of.get(j + 1) or view.group_of.get(j + 2)
         source = _possessor(view, first) or _subject(view, first)
         if target is not None and source is not None and source is not target:
@@ -661,6 +731,7 @@ def _to_interactions(view: SentenceView, hits: list[Hit], lex: Lexicon) -> list[
                 [(s, t) for s in hit.source for t in hit.target] + [(t, s) for s in hit.source for t in hit.target]
         else:
             pairs = [(s, t) for s in hit.source for t in hit.target]
+        refusal = modality == "Negated" and cue in REFUSALS and polarity > 0
         for s, t in pairs:
             if s == t:
                 continue
@@ -669,6 +740,13 @@ def _to_interactions(view: SentenceView, hits: list[Hit], lex: Lexicon) -> list[
             out.append(Interaction(source=s, target=t, event_type=event_type, polarity=polarity,
                                    modality=modality, sentence=view.sentence.index, start=start,
                                    end=end, trigger=view.doc.text[start:end], confidence=conf))
+            if refusal:
+                # "X refused to meet Y": the meeting did not happen (Negated), and the refusal
+                # itself is an asserted rejection of Y
+                out.append(Interaction(source=s, target=t, event_type="REJECT",
+                                       polarity=lex.polarity["REJECT"], modality="Asserted",
+                                       sentence=view.sentence.index, start=start, end=end,
+                                       trigger=view.doc.text[start:end], confidence=conf))
     return out
 
 

@@ -131,17 +131,35 @@ class SiteData:
     runs: dict[str, RunRow]
     type_labels: dict[str, str]
 
+    def __post_init__(self):
+        # indexes built once: pages of 2,000 actors must not scan every list for each actor
+        self._blocs: dict[tuple[str, str], list[BlocRow]] = defaultdict(list)
+        for b in self.blocs:
+            self._blocs[(b.kind, b.scope)].append(b)
+        self._member: dict[tuple[str, str], BlocRow] = {}
+        for b in self.blocs:
+            if b.scope == "all":
+                for m in b.members:
+                    self._member.setdefault((b.kind, m), b)
+        self.by_actor: dict[str, list[InteractionRow]] = defaultdict(list)
+        for i in self.interactions:
+            self.by_actor[i.source].append(i)
+            if i.target != i.source:
+                self.by_actor[i.target].append(i)
+
     def camps(self, scope: str = "all") -> list[BlocRow]:
-        return [b for b in self.blocs if b.kind == "Camp" and b.scope == scope]
+        return self._blocs.get(("Camp", scope), [])
 
     def clusters(self, scope: str = "all") -> list[BlocRow]:
-        return [b for b in self.blocs if b.kind == "AlignmentCluster" and b.scope == scope]
+        return self._blocs.get(("AlignmentCluster", scope), [])
 
-    def camp_of(self, actor: str, scope: str = "all") -> BlocRow | None:
-        return next((b for b in self.camps(scope) if actor in b.members), None)
+    def camp_of(self, actor: str) -> BlocRow | None:
+        """The overall camp of ``actor``."""
+        return self._member.get(("Camp", actor))
 
-    def cluster_of(self, actor: str, scope: str = "all") -> BlocRow | None:
-        return next((b for b in self.clusters(scope) if actor in b.members), None)
+    def cluster_of(self, actor: str) -> BlocRow | None:
+        """The overall alignment cluster of ``actor``."""
+        return self._member.get(("AlignmentCluster", actor))
 
     def label(self, iri: str) -> str:
         """An actor's label; the author of a document reads as "author of <title>"."""

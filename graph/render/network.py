@@ -27,6 +27,8 @@ from .layout import spring_layout
 NODE_LIMIT = 2000
 # Up to this many nodes edges are drawn as curves; above, straight lines (much cheaper to draw).
 SMOOTH_LIMIT = 300
+# An ego network shows at most this many counterparts (the most frequent ones).
+EGO_LIMIT = 150
 
 SHAPES = {"Country": "dot", "Organization": "square", "Person": "triangle", "Group": "diamond"}
 PALETTE = ("#1f77b4", "#ff7f0e", "#9467bd", "#17becf", "#bcbd22", "#e377c2", "#8c564b", "#7f7f7f")
@@ -79,7 +81,7 @@ def top_actors(site: SiteData, limit: int = NODE_LIMIT) -> tuple[list[str], int]
 
 
 def graph_data(site: SiteData, actors: Iterable[str], *, base: str = "", focus: str | None = None,
-               total: int | None = None) -> dict:
+               total: int | None = None, interactions: list[InteractionRow] | None = None) -> dict:
     """The JSON object ``explorer.js`` draws.
 
     Parameters
@@ -93,10 +95,13 @@ def graph_data(site: SiteData, actors: Iterable[str], *, base: str = "", focus: 
         The actor an ego network is about (drawn larger).
     total : int, optional
         How many actors the dataset has (when only some are drawn).
+    interactions : list of InteractionRow, optional
+        Candidate interactions (default: all of them); those between ``actors`` are drawn.
     """
     actors = sorted(set(actors))
     index = {a: n for n, a in enumerate(actors)}
-    interactions = [i for i in site.interactions if i.source in index and i.target in index]
+    interactions = [i for i in (site.interactions if interactions is None else interactions)
+                    if i.source in index and i.target in index]
     docs = list(site.documents)
     doc_index = {d: n for n, d in enumerate(docs)}
     types = sorted({i.event_type for i in interactions})
@@ -163,12 +168,14 @@ def _undirected(actors: list[str], interactions: list[InteractionRow]) -> nx.Gra
     return g
 
 
-def ego_actors(site: SiteData, actor: str) -> list[str]:
-    """The actor and everyone it interacts with."""
-    out = {actor}
-    for i in site.interactions:
-        if i.source == actor:
-            out.add(i.target)
-        elif i.target == actor:
-            out.add(i.source)
-    return sorted(out)
+def ego_network(site: SiteData, actor: str, limit: int = EGO_LIMIT) -> tuple[list[str], list[InteractionRow]]:
+    """The actor, its ``limit`` most frequent counterparts, and the interactions among them."""
+    counts = Counter(i.target if i.source == actor else i.source for i in site.by_actor.get(actor, []))
+    members = {actor} | {a for a, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
+    seen, rows = set(), []
+    for a in sorted(members):
+        for i in site.by_actor.get(a, []):
+            if i.iri not in seen and i.source in members and i.target in members:
+                seen.add(i.iri)
+                rows.append(i)
+    return sorted(members), sorted(rows, key=lambda i: i.iri)

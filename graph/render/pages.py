@@ -6,10 +6,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .data import ActorRow, BlocRow, ClaimRow, DocumentRow, EventRow, InteractionRow, SiteData
-from .network import NO_CAMP, NODE_LIMIT, PALETTE, ego_actors, graph_data, script_json, top_actors
+from .network import NO_CAMP, NODE_LIMIT, PALETTE, ego_network, graph_data, script_json, top_actors
 from .text import document_pieces
 
 FACTUAL = ("Asserted", "Reported")
+# An actor page lists at most this many interactions per counterpart (and says how many more).
+ROWS_PER_COUNTERPART = 40
 _FIGURES = (("campCount", "Camps"), ("frustration", "Frustration (weighted broken ties)"),
             ("normalisedFrustration", "Frustration, normalised"), ("balanceRatio", "Balance ratio"))
 
@@ -18,6 +20,7 @@ _FIGURES = (("campCount", "Camps"), ("frustration", "Frustration (weighted broke
 class Group:
     actor: ActorRow
     rows: list
+    total: int = 0
 
 
 @dataclass
@@ -58,23 +61,25 @@ def index_context(site: SiteData, limit: int = NODE_LIMIT) -> dict:
             "no_camp": NO_CAMP, "doc_counts": doc_counts}
 
 
-def actor_context(site: SiteData, actor: ActorRow, by_actor: dict[str, list[InteractionRow]]) -> dict:
-    mine = by_actor.get(actor.iri, [])
+def actor_context(site: SiteData, actor: ActorRow, affiliated: list[ActorRow]) -> dict:
+    mine = site.by_actor.get(actor.iri, [])
     groups: dict[str, list[InteractionRow]] = defaultdict(list)
     for i in mine:
         groups[i.target if i.source == actor.iri else i.source].append(i)
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), site.label(kv[0]), kv[0]))
     ctx = {**_common(site, "actor", "../"), "actor": actor,
-           "groups": [Group(site.actors[k], rows) for k, rows in ordered],
+           "groups": [Group(site.actors[k], rows[:ROWS_PER_COUNTERPART], len(rows)) for k, rows in ordered],
+           "rows_limit": ROWS_PER_COUNTERPART,
            "n_interactions": len(mine), "n_out": sum(i.source == actor.iri for i in mine),
            "n_in": sum(i.target == actor.iri for i in mine),
-           "affiliated": [a for a in site.actors.values() if a.affiliation == actor.iri],
+           "affiliated": affiliated,
            "camp": site.camp_of(actor.iri), "cluster": site.cluster_of(actor.iri),
            "has_camps": bool(site.camps()), "has_clusters": bool(site.clusters()),
            "claim_groups": _claim_groups(site, actor), "any_claims": bool(site.claims)}
     if mine:
-        ctx["graph_json"] = script_json(graph_data(site, ego_actors(site, actor.iri), base="../",
-                                                     focus=actor.iri))
+        members, rows = ego_network(site, actor.iri)
+        ctx["graph_json"] = script_json(graph_data(site, members, base="../", focus=actor.iri,
+                                                   interactions=rows))
     return ctx
 
 
@@ -96,7 +101,7 @@ def _claim_groups(site: SiteData, actor: ActorRow) -> list[ClaimGroup]:
 
 def document_context(site: SiteData, doc: DocumentRow) -> dict:
     actors = sorted({m.actor for m in site.mentions if m.doc == doc.iri})
-    n = sum(1 for i in site.interactions if (d := site.doc_of(i.sentence)) and d.iri == doc.iri)
+    n = sum(1 for i in site.interactions if i.sentence.startswith(doc.iri + "/"))
     return {**_common(site, "document", "../"), "doc": doc, "pieces": document_pieces(site, doc),
             "actors": sorted((site.actors[a] for a in actors if a in site.actors), key=lambda a: a.label),
             "n_interactions": n}

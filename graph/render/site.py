@@ -87,13 +87,12 @@ def write_pages(site: SiteData, root: Path, *, node_limit: int = pages.NODE_LIMI
     page("claims.html", "claims.html", pages.claims_context(site))
     page("timeline.html", "timeline.html", pages.timeline_context(site))
     page("compare.html", "compare.html", pages.compare_context(site))
-    by_actor: dict[str, list[InteractionRow]] = defaultdict(list)
-    for i in site.interactions:
-        by_actor[i.source].append(i)
-        if i.target != i.source:
-            by_actor[i.target].append(i)
+    affiliated = defaultdict(list)
+    for a in site.actors.values():
+        if a.affiliation:
+            affiliated[a.affiliation].append(a)
     for actor in site.actors.values():
-        page("actor.html", actor.page, pages.actor_context(site, actor, by_actor))
+        page("actor.html", actor.page, pages.actor_context(site, actor, affiliated.get(actor.iri, [])))
     (root / "actor").mkdir(exist_ok=True)
     for doc in site.documents.values():
         page("document.html", doc.page, pages.document_context(site, doc))
