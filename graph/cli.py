@@ -74,6 +74,7 @@ def build(
         raise typer.Exit(1)
     typer.echo(f"built {len(report.documents)} document(s), {report.actors} actors, "
                f"{report.interactions} interactions, {report.claims} claims, {report.quads} quads -> {out}")
+    typer.echo(f"documents: {report.summary()}")
     if report.skipped:
         typer.echo(f"skipped {len(report.skipped)} file(s); see the messages above", err=True)
 

@@ -435,6 +435,7 @@ def parse_byline(line: str) -> str | None:
     if cut:
         names = names[: cut.start()]
     names = _TIME.sub("", names).strip(" ,;:|-–—")
+    names = re.split(r",\s+(?=[a-z])", names)[0]      # "Jane Roe, senior analyst": the name only
     words = names.split()
     # A byline names people: few words, capitalised (or all caps), no sentence punctuation.
     if not words or len(words) > 25 or names.endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", names):
@@ -783,10 +784,17 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
         elif _MD_LIST.match(line):
             flush()
             current.append(strip_markdown_line(_MD_LIST.sub("", line, count=1)))
+        elif _MD_FIELD.match(line):
+            flush()                   # "**Published:** May 2, 2024": a metadata line of its own
+            paragraphs.append(strip_markdown_line(line))
         else:
             current.append(strip_markdown_line(line))
     flush()
     return "\n\n".join(p for p in paragraphs if p), first_heading
+
+
+# A bold "Label:" opening a line: "**Authors:** ...", "**Published:** ..."
+_MD_FIELD = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,40}?:?(\*\*|__):?\s")
 
 
 def markdown_to_document(text: str, source: str) -> Document:

@@ -17,9 +17,9 @@ Decisions
   yielded), so results do not pile up when the consumer is slower than the workers.
 * Lost workers (Dask): the scheduler re-runs the tasks of a worker that disappears; each result
   is stored under its input position and yielded once, so nothing is lost or duplicated. A file
-  that keeps killing workers is reported as skipped. A broken local process pool (a worker
-  killed by the OOM killer, say) is rebuilt once for the files it held; files that break it
-  again are reported as skipped.
+  that keeps killing workers is reported as skipped. When a local worker process dies (a
+  crash, the OOM killer), the files it took down are re-run one by one, each in a process of
+  its own, so the culprit is reported and the others are built.
 * Dask workers read the files themselves: the input paths must be visible at the same place
   to every worker (a shared file system), as for any file-based Dask job.
 """
@@ -36,6 +36,10 @@ from typing import Any
 from graph.model import Document
 
 Result = Document | str
+
+#: Larger files are reported, not read: no article is this long, and extracting 50 MB of prose
+#: would stall a build for a long time (see tests/test_hostile.py).
+MAX_FILE_BYTES = 10 * 2**20
 
 #: Files in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
@@ -95,7 +99,15 @@ def process_file(path: Path, kb, publisher: str | None) -> Result:
     """One file read and processed, or the reason it was skipped (never raises)."""
     from graph.pipeline import _process_file  # the pipeline's unit of work; late: no import cycle
 
-    return _process_file(Path(path), kb, publisher)
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # reading it will report why
+    if size > MAX_FILE_BYTES:
+        return (f"{path}: skipped: too large ({size / 2**20:.1f} MB; the limit is "
+                f"{MAX_FILE_BYTES // 2**20} MB per document)")
+    return _process_file(path, kb, publisher)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -121,15 +133,24 @@ def _context():
 
 
 def _map_pool(files: list[Path], jobs: int, kb, publisher: str | None) -> Iterator[tuple[Path, Result]]:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    def new_pool():
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+    def new_pool(workers: int = jobs):
+        return ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                    initializer=_init_worker, initargs=(kb,))
 
+    def isolated(path: Path) -> Future:
+        # Alone in its own process, a crash is attributable to this file and to no other.
+        done: Future = Future()
+        with new_pool(1) as single:
+            try:
+                done.set_result(single.submit(_pool_task, str(path), publisher).result())
+            except BrokenProcessPool:
+                done.set_result(f"{path}: skipped: a worker process died while processing it")
+        return done
+
     pool = new_pool()
-    retried: set[int] = set()
     pending: deque = deque()  # (index, future), in input order
     next_index = 0
     window = jobs * WINDOW_PER_WORKER
@@ -139,26 +160,19 @@ def _map_pool(files: list[Path], jobs: int, kb, publisher: str | None) -> Iterat
                 pending.append((next_index, pool.submit(_pool_task, str(files[next_index]), publisher)))
                 next_index += 1
             i, fut = pending.popleft()
-            if fut is None:
-                yield files[i], f"{files[i]}: skipped: a worker process died while processing it"
-                continue
             try:
                 result = fut.result()
             except BrokenProcessPool:
-                # A worker died and took every unfinished future of the pool with it. Re-run
-                # those in a fresh pool, once each: a file that breaks it again is reported.
+                # A worker died (a crash, the OOM killer) and took every unfinished future of the
+                # pool with it. Finished results stand; the others are re-run one by one, so the
+                # file that kills its process is reported and the innocent ones are built.
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
                 redo = [(i, fut), *pending]
                 pending.clear()
                 for j, f in redo:
-                    if f is not None and f.done() and f.exception() is None:
-                        pending.append((j, f))
-                    elif f is None or j in retried:
-                        pending.append((j, None))
-                    else:
-                        retried.add(j)
-                        pending.append((j, pool.submit(_pool_task, str(files[j]), publisher)))
+                    ok = f.done() and not f.cancelled() and f.exception() is None
+                    pending.append((j, f if ok else isolated(files[j])))
+                pool = new_pool()
                 continue
             yield files[i], result
     finally:

@@ -38,5 +38,7 @@ def load_yaml(path: Path):
     """Parse a YAML data file once per process."""
     import yaml
 
+    # libyaml's C loader is ~10x faster on the knowledge base; the pure-Python one is the fallback
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader

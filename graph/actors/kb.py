@@ -277,8 +277,9 @@ def read_entries(path: Path, default_type: str | None = None) -> list[Entry]:
         return entries_from_turtle(path)
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - safe loader
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{path}: cannot read actors: {exc}") from exc
     if data is None:

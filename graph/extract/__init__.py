@@ -1,7 +1,8 @@
 """The extract stage: interactions, claims, named events and dates from a linked Document.
 
 Order: interactions, then named events (which mark the interactions that belong to an event),
-then claims (whose stance reads the interactions). Dates come last, in
+then claims (whose stance reads the interactions), then the verbal interactions that the
+claims imply (:mod:`graph.extract.stance`). Dates come last, in
 :func:`graph.pipeline.process_document` (``graph.extract.dates.date_interactions``), so that an
 interaction can take its event's date.
 
@@ -19,10 +20,12 @@ def extract(doc):
     from graph.extract.claims import extract_claims
     from graph.extract.events import extract_events
     from graph.extract.interactions import extract_interactions
+    from graph.extract.stance import interactions_from_claims
 
     extract_interactions(doc)
     extract_events(doc)
     extract_claims(doc)
+    interactions_from_claims(doc)
     return doc
 
 

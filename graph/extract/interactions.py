@@ -35,7 +35,8 @@ PREPOSITIONS = {"in", "of", "to", "for", "with", "against", "on", "at", "from", 
                 "around", "through", "during", "without", "vis", "versus", "than", "like", "via",
                 "upon", "onto", "behind", "beyond", "along", "alongside", "amid", "including"}
 SKIPPABLE = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
-             "those", "key", "both", "first", "then", "also", "directly", "again", "openly",
+             "those", "key", "both", "more", "less", "fewer", "nearly", "almost", "least",
+             "first", "then", "also", "directly", "again", "openly",
              "further", "strongly", "publicly", "repeatedly", "unambiguously", "militarily",
              "formally", "fully", "only", "even", "all", "some", "several", "many", "more", "most",
              "up", "down", "back", "out", "off", "not", "never", "to"}
@@ -48,6 +49,10 @@ CONNECTORS = {",", "and", "or", "&", "as", "well", "nor", "both", "plus", "then"
 JOINT_WORDS = {"joint", "combined", "trilateral", "bilateral", "multilateral", "tripartite",
                "common", "together", "mutual", "shared"}
 REFUSALS = {"refused to", "refuse to", "refuses to", "declined to", "decline to", "declines to"}
+COMPOUND_HEADS = {"program", "programme", "programs", "package", "packages", "regime", "deal",
+                  "campaign", "mission", "policy", "policies", "effort", "efforts", "plan", "plans",
+                  "agreement", "talks", "operation", "operations", "drive", "measures"}
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 APOS = {"’s", "'s", "’", "'"}
 
 
@@ -194,16 +199,23 @@ def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Docum
     for m in doc.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Interaction] = []
+    title = _norm(doc.title) if doc.title else None
     for sentence in doc.sentences:
         mentions = by_sentence.get(sentence.index, [])
         if not mentions:
             continue
+        if title and _norm(sentence.text) == title:
+            continue      # the headline restates the body: its evidence would count twice
         view = SentenceView(doc, sentence, mentions)
         prev = by_sentence.get(sentence.index - 1, [])
         hits = _hits(view, lex, prev)
         out.extend(_to_interactions(view, hits, lex))
     doc.interactions = _dedupe(out)
     return doc
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).strip().lower()
 
 
 def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> list[Hit]:
@@ -325,6 +337,9 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
     words = 0
     while j < len(view.tokens) and j <= k + limit:
         g = view.group_of.get(j)
+        if g is not None and view.lower[j] in POSSESSIVE_PRONOUNS:
+            j += 1                # "closed its borders with X": "its" only determines the noun
+            continue
         if g is not None:
             prep = view.governed_by_preposition(g)
             if prep is None or prep in entry.preps or prep == "of" and words:
@@ -333,11 +348,14 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
         w = view.lower[j]
         if view.is_boundary(j) or w in (",", ".", "that", "\"", "“", "”") and j > k + 1:
             return None
+        if w == "than" and view.lower[j - 1] in ("more", "less", "fewer", "rather"):
+            j += 1                # "arrested more than 100 Palestinians"
+            continue
         if w in PREPOSITIONS and w not in entry.preps and w not in ("of",):
             return None
         if w == "of" and entry.event_type == "ACCUSE":
             return None
-        if w not in SKIPPABLE and w not in entry.preps and w.isalpha():
+        if w not in SKIPPABLE and w not in entry.preps and w.isalpha() and w not in entry.object_words:
             words += 1
             if words > 3:
                 return None
@@ -364,6 +382,8 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
 def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if _participle_as_adjective(view, entry, first, last):
         return []
+    if "intent" in entry.options and _introduces_action(view, last):
+        return []                 # "pledged to punish X": the punishing is the interaction
     has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
     agent = _by_agent(view, last) if entry.form == "ed" and not has_aux else None
     passive = entry.form == "ed" and not has_aux and (
@@ -383,7 +403,11 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if "passive_only" in entry.options:
         return []
     subject = _subject(view, first)
-    target = _object(view, entry, last)
+    target = _object(view, entry, last, limit=8 if entry.object_words else 6)
+    if target is not None and entry.object_words and not entry.object_words & set(view.lower[last + 1:target.first]):
+        return []                 # "closed its borders with X" counts, "closed the meeting" does not
+    if entry.object_words and target is None:
+        return []
     if target is None and "that_target" in entry.options:
         target = _that_target(view, last)         # "demanded that the US cancel ..."
     if subject is None and target is None:
@@ -428,6 +452,13 @@ def _participle_as_adjective(view: SentenceView, entry: Entry, first: int, last:
                         or first - 2 in view.unit_at))
     modifier_slot = adverb or before in ("the", "a", "an", "its", "their", "his", "her") or before in APOS
     return bool(nxt) and modifier_slot
+
+
+def _introduces_action(view: SentenceView, k: int) -> bool:
+    """'to' + a verb of the lexicon right after an intent verb ("vowed to strike")."""
+    if k + 2 >= len(view.tokens) or view.lower[k + 1] != "to":
+        return False
+    return load_lexicon().entry(view.lower[k + 2], "verb") is not None
 
 
 def _that_target(view: SentenceView, k: int) -> Group | None:
@@ -505,6 +536,8 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     owner = _possessor(view, first)
     target = None
     j = last + 1
+    if j + 1 < len(view.tokens) and view.lower[j] in COMPOUND_HEADS and view.lower[j + 1] in entry.preps:
+        j += 1                    # "aid program for Bosnia", "sanctions regime against Iran"
     if j < len(view.tokens) and view.lower[j] in entry.preps:
         k = j + 1
         while k < len(view.tokens) and k <= j + 5 and k not in view.group_of:
@@ -551,7 +584,7 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     hit = Hit(source.actors, target.actors, entry, (first, last), pattern,
               indirect=source.indirect or target.indirect)
-    if any(view.lower[j] in _reversal(view) for j in range(max(0, first - 3), first)):
+    if any(view.lower[j] in _reversal(view) for j in range(max(0, first - 5), first)):
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]

@@ -49,6 +49,7 @@ class Entry:
     options: frozenset = frozenset()
     needs: tuple[str, ...] = ()
     pattern: tuple[str, ...] = ()  # phrases only
+    object_words: frozenset = frozenset()  # verbs that need one of these words in their object
 
 
 @dataclass
@@ -108,7 +109,8 @@ def load_lexicon() -> Lexicon:
             _form_tag(lemma, f) for f in forms]
         for form, tag in zip(forms, tags):
             entry = Entry(form, "verb", spec["type"], polarity_of(spec["type"], lemma),
-                          _preps(spec), tag, _options(spec))
+                          _preps(spec), tag, _options(spec),
+                          object_words=frozenset(spec.get("object_words", ())))
             _add(lex, entry)
     for noun, spec in data["nouns"].items():
         entry = Entry(noun, "noun", spec["type"], polarity_of(spec["type"], noun),

@@ -1,0 +1,54 @@
+"""Interactions that a claim implies: a speaker who says something hostile (or friendly) about
+an actor acts toward that actor — PLOVER's verbal DISAPPROVE (or verbal support).
+
+"Russia's foreign ministry said Washington's move contradicts international law" is a claim
+by Russia about the United States with stance -1, and so also an interaction Russia -> United
+States, DISAPPROVE, polarity -1. The speech act itself is asserted (the text states that the
+speaker said it), unless the claim is negated or hypothetical. No interaction is added where the
+extractor already found one from the speaker in the same sentence, nor for the
+document's author (whose recommendations stay claims), nor toward the speaker's own side.
+"""
+
+from __future__ import annotations
+
+from graph.model import Document, Interaction
+
+_TYPE = {-1: "DISAPPROVE", 1: "SUPPORT"}
+# Somewhat below the direct patterns: the target and the sign come from the claim's heuristics.
+CONFIDENCE = 0.5
+
+
+def interactions_from_claims(doc: Document) -> Document:
+    """Add to ``doc.interactions`` the verbal interactions implied by ``doc.claims``."""
+    present = {(i.sentence, i.source, i.target) for i in doc.interactions}
+    acting = {(i.sentence, i.source) for i in doc.interactions}
+    added = []
+    for claim in doc.claims:
+        if claim.stance == 0 or claim.claimant == "AUTHOR" or (claim.sentence, claim.claimant) in acting:
+            continue          # the extractor already says what the speaker did in this sentence
+        own_side = _side(doc, claim.claimant)
+        modality = claim.modality if claim.modality in ("Negated", "Hypothetical") else "Asserted"
+        for target in claim.about:
+            if target == claim.claimant or _side(doc, target) == own_side:
+                continue
+            key = (claim.sentence, claim.claimant, target)
+            if key in present:
+                continue
+            present.add(key)
+            added.append(Interaction(
+                source=claim.claimant, target=target, event_type=_TYPE[1 if claim.stance > 0 else -1],
+                polarity=1 if claim.stance > 0 else -1, modality=modality, sentence=claim.sentence,
+                start=claim.start, end=claim.end, trigger=claim.cue or claim.label[:60],
+                confidence=CONFIDENCE))
+    doc.interactions = sorted(doc.interactions + added,
+                              key=lambda i: (i.sentence, i.start, i.source, i.target, i.event_type))
+    return doc
+
+
+def _side(doc: Document, key: str) -> str:
+    """The state or IGO an actor acts for (itself when it acts for nobody)."""
+    seen = set()
+    while key in doc.actors and doc.actors[key].affiliation and key not in seen:
+        seen.add(key)
+        key = doc.actors[key].affiliation
+    return key
