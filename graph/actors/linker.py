@@ -66,6 +66,8 @@ class Linker:
         self.gazetteer = Gazetteer()
         for surface, candidates in self.kb.index.items():
             for candidate in candidates:
+                if self._descriptive(surface, candidate[0]):
+                    continue
                 self.gazetteer.add(surface, candidate)
         for surface in load_yaml(lexicon_path("not_actors.yaml"))["not_actors"]:
             self.gazetteer.add(surface, BLOCK)
@@ -86,6 +88,14 @@ class Linker:
         self.generic_gaz = Gazetteer()
         for name in self.generic:
             self.generic_gaz.add(name, (name, "generic"))
+
+    def _descriptive(self, surface: str, key: str) -> bool:
+        """"U.S. forces", "Russian military": a lower-case description of a state's agency names
+        the state in running text (as analysts and the gold read it), not a separate actor."""
+        entry = self.kb.entries.get(key)
+        last = surface.split()[-1] if surface.split() else ""
+        return bool(entry and entry.actor.type == "Organization" and entry.actor.affiliation
+                    and " " in surface and last.islower())
 
     # -- public -------------------------------------------------------------------------------
 
@@ -428,7 +438,10 @@ class Linker:
                 continue
             for key in self.generic[match.surface]:
                 if self.kb[key].actor.affiliation == owner.actor:
-                    add(match.first, match.last, key, "alias")
+                    # the mention covers "Russian Defense Ministry" / "Russia's Defense Ministry"
+                    first = next(i for i, t in enumerate(tokens) if t.start == owner.start)
+                    found.pop(first, None)
+                    add(first, match.last, key, "alias")
                     break
 
     def _register(self, doc, tokens, found, state):
