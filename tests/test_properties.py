@@ -29,7 +29,7 @@ texts = st.one_of(
     st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=60).map(" ".join),
 )
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _round_trip(quads: list) -> None:
