@@ -72,6 +72,7 @@ class Entry:
     ambiguous: set[str] = field(default_factory=set)
     roles: list[Role] = field(default_factory=list)
     source: str = ""
+    given: frozenset | None = None      # fields the file spelt out (a merge overrides only these)
 
     @property
     def key(self) -> str:
@@ -191,11 +192,13 @@ _FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"}
 def _merge(old: Entry, new: Entry) -> Entry:
     """A user's entry overrides scalar fields and adds surface forms."""
     actor = old.actor
+    given = new.given if new.given is not None else frozenset(
+        {"label", "type", "iso3", "affiliation", "qid", "description"})
     for attr in ("label", "iso3", "affiliation", "qid", "description"):
         value = getattr(new.actor, attr)
-        if value:
+        if value and attr in given:
             setattr(actor, attr, value)
-    if new.actor.type:
+    if "type" in given:
         actor.type = new.actor.type
     merged = Entry(actor=actor, source=new.source or old.source)
     for attr in ("names", "acronyms", "adjectives", "capitals", "generic"):
@@ -257,6 +260,9 @@ def parse_entry(raw: dict, *, default_type: str, source: str) -> Entry:
         ambiguous=set(_as_list(raw.get("ambiguous"))),
         roles=roles,
         source=source,
+        given=frozenset(({"label"} if raw.get("name") or raw.get("label") else set())
+                        | ({"type"} if raw.get("type") else set())
+                        | {f for f in ("iso3", "affiliation", "qid", "description") if raw.get(f)}),
     )
     entry.actor.alt_labels = _alt_labels(entry)
     return entry
