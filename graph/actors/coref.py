@@ -67,7 +67,7 @@ def resolve_references(doc: Document, linker) -> None:
         for match in _PAIR.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             pool = [m for m in here if m.end <= start] or before
-            states = _distinct([m.actor for m in pool if kind(m) == "Country"])
+            states = _distinct([m.actor for m in pool if kind(m) == "Country" and not _located(doc, m)])
             if len(states) >= 2:
                 for key in states[-2:]:
                     added.append(Mention(start, end, doc.text[start:end], key, sentence.index, "pronoun"))
@@ -98,6 +98,12 @@ def resolve_references(doc: Document, linker) -> None:
                     add(start, end, m.actor, "description")
                     break
     doc.mentions.extend(added)
+
+
+def _located(doc: Document, m: Mention) -> bool:
+    """"talks in Brussels": a capital after a locative preposition is a place, not a party."""
+    return m.via == "capital" and doc.text[max(0, m.start - 6):m.start].rstrip().endswith(
+        (" in", " at", " to", " from", " near"))
 
 
 def _distinct(keys: list[str]) -> list[str]:

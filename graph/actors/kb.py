@@ -179,11 +179,18 @@ class KnowledgeBase:
                     if len(parts) < 2:
                         continue
                     surname = parts[0] if family_first else parts[-1]
+                    if surname in _NOT_SURNAMES:
+                        continue
                     if (len(surname) >= 3 or family_first) and entry.key not in out[surname]:
                         out[surname].append(entry.key)
             self.__dict__["_surnames"] = dict(out)
         return self.__dict__["_surnames"]
 
+
+# Titles that knowledge-base name variants start with ("President Xi") are never surnames.
+_NOT_SURNAMES = {"President", "Prime", "Premier", "Minister", "King", "Queen", "Prince", "Emir",
+                 "Sheikh", "General", "Gen.", "Secretary", "Chairman", "Chancellor", "Ayatollah",
+                 "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Lord", "Crown", "Supreme", "Leader"}
 
 # States whose leaders' names are written family name first in English news ("Xi Jinping").
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"}

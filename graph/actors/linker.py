@@ -396,8 +396,8 @@ class Linker:
         """'Putin said': a bare surname names a leader the knowledge base knows, when exactly one
         head of state or government, foreign or defence minister by that name held office around
         the document's date (any time when the date is unknown)."""
-        if k > 0 and tokens[k - 1].is_title and tokens[k - 1].is_word and not _sentence_start(tokens, k - 1):
-            return None                       # part of another name: "Nikki Haley", not "Haley"
+        if k > 0 and tokens[k - 1].is_title and tokens[k - 1].is_word and tokens[k - 1].text not in _NOT_NAME:
+            return None                       # part of another name: "Michael Jordan", "Chad Johnson"
         candidates = [key for key in self.kb.people_by_surname().get(surname, [])
                       if any(r.title in _LEADER_TITLES and _near(r, state.date) for r in self.kb[key].roles)]
         return candidates[0] if len(candidates) == 1 else None
@@ -497,10 +497,6 @@ def _near(role, date: str | None) -> bool:
     start = int(str(role.start)[:4]) if role.start else -10**6
     end = int(str(role.end)[:4]) if role.end else 10**6
     return start - 1 <= year <= end + 1
-
-
-def _sentence_start(tokens, k: int) -> bool:
-    return k == 0
 
 
 def _has_word(text: str, word: str) -> bool:

@@ -262,6 +262,9 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
     j = k - 1
     while j >= 0:
         w = view.lower[j]
+        if w == ")" and j >= 2 and view.lower[j - 2] == "(":
+            j -= 3                # "the Collective Security Treaty Organization (CSTO) criticised"
+            continue
         if view.is_boundary(j):
             if j > 0 and view.lower[j - 1] == "," and "," in view.lower[j + 1:k]:
                 j -= 2            # a parenthetical ", when asked about ..., "
