@@ -205,7 +205,9 @@ def test_compare_sources_json_and_print(store):
     comparison = compare_sources(store=store)
     data = comparison_to_json(comparison)
     json.dumps(data)
-    assert data["disagreements"] and data["sources"][0]["title"] == "Article d1"
+    # each source twice: what it reports (factual view) and what it urges (advocacy view)
+    assert data["disagreements"] and data["sources"][0]["title"] == "Article d1 (reports)"
+    assert any(src["title"] == "Article d1 (urges)" for src in data["sources"])
     console = Console(record=True, width=160)
     print_comparison(comparison, console)
     text = console.export_text()

@@ -156,14 +156,29 @@ def compare_sources(out_dir: Path | None = None, *, store=None, by: str = "docum
     actors = load_actors(store)
     records = load_records(store)
     split = by_document if by == "document" else by_publisher
-    analyses = split(records, actors, roles=False, **options)
     titles = {}
     for row in store.query(
             "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?d ?t ?s WHERE { "
             "?d dcterms:source ?s . OPTIONAL { ?d dcterms:title ?t } }",
             use_default_graph_as_union=True):
         titles[row["d"].value] = row["t"].value if row["t"] is not None else row["s"].value
-    return Comparison(by, sorted(analyses), compare(analyses=analyses), actors, titles)
+    if options.get("view"):
+        analyses = split(records, actors, roles=False, **options)
+        return Comparison(by, sorted(analyses), compare(analyses=analyses), actors, titles)
+    # Both what each source reports (factual view) and what it urges (advocacy view), so that
+    # "A urges Washington to back Baku" meets "B reports Washington condemning Baku".
+    analyses = {}
+    for view, verb in (("factual", "reports"), ("advocacy", "urges")):
+        for source, analysis in split(records, actors, roles=False, view=view, **options).items():
+            key = f"{source} ({verb})"
+            analyses[key] = analysis
+            titles[key] = f"{titles.get(source, source)} ({verb})"
+    found = [d for d in compare(analyses=analyses) if _source_of(d.sources[0]) != _source_of(d.sources[1])]
+    return Comparison(by, sorted(analyses), found, actors, titles)
+
+
+def _source_of(key: str) -> str:
+    return key.rsplit(" (", 1)[0]
 
 
 # --------------------------------------------------------------------------- JSON
