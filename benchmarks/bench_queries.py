@@ -12,8 +12,8 @@ Each named query is timed, as p50 over repetitions, four ways:
 * ``kg query``: the command line in a subprocess (``--format json``), which includes Python
   start-up, imports and opening the store (measured alone as ``ASK {}`` and reported apart);
 * ``kg serve``: an HTTP GET on loopback to a running ``kg serve`` (SPARQL JSON);
-* ``rdflib``: rdflib's in-memory ``Dataset`` (union default graph) on the same queries, with
-  the parameters as ``initBindings``; fewer repetitions, as it is much slower.
+* ``rdflib``: rdflib's in-memory ``Dataset`` (union default graph) on the same query text (the
+  parameters in the same leading ``VALUES`` block); fewer repetitions, as it is much slower.
 
 Run: ``.venv/bin/python benchmarks/bench_queries.py [--documents 2000] [--out /tmp/kg-bench]``
 Target: p50 <= 100 ms for each named query through the engine and ``kg serve`` on 1M triples.
@@ -157,6 +157,16 @@ def generate(documents: int, seed: int = 7):
     yield from _ontology_quads()
 
 
+SKIP: set[str] = set()
+
+
+def selected() -> dict:
+    """The named queries to time (all but ``--skip``)."""
+    from graph.query import named_queries
+
+    return {name: nq for name, nq in named_queries().items() if name not in SKIP}
+
+
 def p50(times: list[float]) -> float:
     return statistics.median(times) * 1000
 
@@ -167,7 +177,7 @@ def time_engine(out: Path, reps: int) -> dict[str, tuple[float, int]]:
 
     st = open_store(out)
     res = {}
-    for name, nq in named_queries().items():
+    for name, nq in selected().items():
         params = [f"{p}={PARAMS[p]}" for p, _, _ in nq.params]
         text, subs = prepare(None, name, params)
         times, rows = [], 0
@@ -191,7 +201,7 @@ def time_cli(out: Path, reps: int) -> tuple[float, dict[str, float]]:
 
     startup = p50([run(["ASK {}"]) for _ in range(reps)])
     res = {}
-    for name, nq in named_queries().items():
+    for name, nq in selected().items():
         args = ["--named", name, "--format", "json"]
         for p, _, _ in nq.params:
             args += ["--param", f"{p}={PARAMS[p]}"]
@@ -207,7 +217,7 @@ def time_http(out: Path, reps: int) -> dict[str, float]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     res = {}
     try:
-        for name, nq in named_queries().items():
+        for name, nq in selected().items():
             params = {"named": name, "param": [f"{p}={PARAMS[p]}" for p, _, _ in nq.params]}
             url = server.url + "/sparql?" + urllib.parse.urlencode(params, doseq=True)
             times = []
@@ -223,27 +233,27 @@ def time_http(out: Path, reps: int) -> dict[str, float]:
     return res
 
 
-def time_rdflib(out: Path, reps: int, cap: float) -> tuple[float, dict[str, float | None]]:
-    from rdflib import Dataset, URIRef
+def time_rdflib(out: Path, reps: int, cap: float, only=()) -> tuple[float, dict[str, float | None]]:
+    from rdflib import Dataset
 
-    from graph.iris import actor_iri, sparql_prefixes
-    from graph.query import named_queries
+    from graph.iris import sparql_prefixes
+    from graph.query import named_queries, prepare
 
     t0 = time.perf_counter()
     ds = Dataset(default_union=True)
     ds.parse(out / "graph.trig", format="trig")
     load = time.perf_counter() - t0
     res = {}
-    for name, nq in named_queries().items():
-        bindings = {}
-        for p, kind, _ in nq.params:
-            from rdflib import Literal
-            bindings[p] = URIRef(actor_iri(PARAMS[p])) if kind == "actor" else Literal(PARAMS[p])
-        text = sparql_prefixes() + nq.text
+    for name, nq in selected().items():
+        if only and name not in only:
+            continue
+        # the same text as the engine runs: the parameters bound in a leading VALUES block
+        text, _ = prepare(None, name, [f"{p}={PARAMS[p]}" for p, _, _ in nq.params])
+        text = sparql_prefixes() + text
         times = []
         for _ in range(reps):
             t1 = time.perf_counter()
-            list(ds.query(text, initBindings=bindings))
+            list(ds.query(text))
             times.append(time.perf_counter() - t1)
             if times[-1] > cap:  # one slow run is enough to report
                 break
@@ -258,7 +268,12 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=9)
     parser.add_argument("--rdflib-reps", type=int, default=3)
     parser.add_argument("--no-rdflib", action="store_true")
+    parser.add_argument("--rdflib-cap", type=float, default=60, help="stop repeating a query after one run this long (s)")
+    parser.add_argument("--rdflib-only", nargs="*", default=(), help="time only these queries in rdflib")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--skip", nargs="*", default=(), help="named queries not to time")
     args = parser.parse_args()
+    SKIP.update(args.skip)
 
     from graph.store import has_dataset, write_dataset
 
@@ -271,7 +286,8 @@ def main() -> None:
     engine = time_engine(args.out, args.reps)
     startup, cli = time_cli(args.out, max(3, args.reps // 2))
     http = time_http(args.out, args.reps)
-    load, rdf = (None, {}) if args.no_rdflib else time_rdflib(args.out, args.rdflib_reps, cap=60)
+    load, rdf = (None, {}) if args.no_rdflib else time_rdflib(args.out, args.rdflib_reps, args.rdflib_cap,
+                                                                      args.rdflib_only)
     print(f"\n{count:,} triples; `kg query` start-up (ASK {{}}) p50 {startup:.0f} ms"
           + (f"; rdflib load {load:.0f} s" if load else ""))
     print("\n| named query | rows | engine p50 | `kg serve` p50 | `kg query` p50 (incl. start-up) | rdflib memory p50 |")
@@ -279,8 +295,11 @@ def main() -> None:
     for name, (ms, rows) in engine.items():
         rd = f"{rdf[name]:.0f} ms" if name in rdf else "–"
         print(f"| {name} | {rows} | {ms:.0f} ms | {http[name]:.0f} ms | {cli[name]:.0f} ms | {rd} |")
-    json.dump({"triples": count, "startup_ms": startup, "engine": engine, "serve": http, "cli": cli,
-               "rdflib_load_s": load, "rdflib": rdf}, sys.stderr)
+    figures = {"triples": count, "startup_ms": startup, "engine": engine, "serve": http, "cli": cli,
+               "rdflib_load_s": load, "rdflib": rdf}
+    json.dump(figures, sys.stderr)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1))
 
 
 if __name__ == "__main__":

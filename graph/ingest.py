@@ -636,6 +636,33 @@ def clean_lines(lines: list[str], meta: _Metadata, rules: CruftRules | None = No
     return result
 
 
+def _drop_teasers(lines: list[str]) -> list[str]:
+    """Drop headline-like lines inside the body: teasers for other articles that page layouts
+    put between paragraphs ("Minister says talks will resume"). A headline-like line has 3 to 14
+    words and no closing punctuation. A run of three or more is a teaser block; a shorter run
+    goes when its lines have five words or more and prose stands on both sides. The first line
+    (the title) stays, and so do short section headings."""
+    def headline(line: str) -> bool:
+        return 3 <= len(line.split()) <= 14 and not line.rstrip().endswith(
+            (".", "!", "?", ":", "\"", "”", "’", "'", ")", "…"))
+
+    drop: set[int] = set()
+    i = 1
+    while i < len(lines):
+        if not headline(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and headline(lines[j]):
+            j += 1
+        run = range(i, j)
+        between_prose = j < len(lines) and is_prose(lines[i - 1]) and is_prose(lines[j])
+        if len(run) >= 3 or (between_prose and all(len(lines[k].split()) >= 5 for k in run)):
+            drop.update(run)
+        i = j
+    return [line for k, line in enumerate(lines) if k not in drop]
+
+
 def plain_text_to_document(text: str, source: str) -> Document:
     """Build a Document from normalised plain text (see the module docstring).
 
@@ -647,7 +674,8 @@ def plain_text_to_document(text: str, source: str) -> Document:
     ('Allies pledge new aid', '2021-10-08', 'Allies pledge new aid\\n\\nThe allies pledged more aid on Friday.')
     """
     meta = _Metadata()
-    lines = clean_lines(text_to_lines(text), meta)
+    # teasers are dropped from plain text only: Markdown and HTML mark headings and lists
+    lines = _drop_teasers(clean_lines(text_to_lines(text), meta))
     return _document(source, lines, meta)
 
 

@@ -365,3 +365,20 @@ def test_html_without_main_text_falls_back_or_errors(tmp_path):
     path = write(tmp_path, "empty.html", "<html><body><nav>Home</nav></body></html>")
     with pytest.raises(IngestError, match="no main text"):
         read_document(path)
+
+
+def test_teaser_headlines_inside_the_body_are_dropped(tmp_path):
+    body1 = ("The two delegations met in Vienna on Tuesday and agreed to resume technical talks on "
+             "the disputed water quotas before the summer harvest season begins.")
+    body2 = ("Officials on both sides said the next round would take place in Geneva, although no "
+             "date has been set and several questions about monitoring remain open.")
+    text = "\n\n".join([
+        "Water talks to resume", body1,
+        "Storm leaves thousands without power in coastal towns",
+        "Central bank signals another rate cut next month",
+        "Football club appoints new coach after poor season",
+        body2, "Next steps", "A short heading stays because it is short and ends nothing", body2 + " More."])
+    doc = read_document(write(tmp_path, "t.txt", text))
+    assert "Storm leaves" not in doc.text and "Central bank" not in doc.text
+    assert "Football club" not in doc.text
+    assert "Next steps" in doc.text and body1 in doc.text and body2 in doc.text

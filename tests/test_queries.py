@@ -217,6 +217,29 @@ def test_parameters_are_bound_not_pasted(contract_dir):
     assert len(store.all_quads(contract_dir)) == before
 
 
+def test_parameters_are_bound_as_validated_terms_in_a_values_block():
+    """Parameters become ``VALUES (?name) { (term) }`` first in the WHERE clause, each term written
+    by pyoxigraph (an IRI it validated, a literal it escaped), so user text cannot end the term."""
+    from graph.iris import actor_iri
+    from graph.query import prepare
+
+    def values_line(named, params):
+        text, substitutions = prepare(None, named, params)
+        assert substitutions == {}
+        head, tail = text.split("WHERE {\n  VALUES ", 1)
+        assert "VALUES" not in head.split("SELECT", 1)[1]
+        return tail.splitlines()[0]
+
+    evil = 'all" } ; DROP ALL ; #\n'
+    assert values_line("camps", [f"scope={evil}"]) == '(?scope) { ("all\\" } ; DROP ALL ; #\\n") }'
+    assert values_line("camps", [f"scope={evil}"]) == f"(?scope) {{ ({ox.Literal(evil)}) }}"
+    key = "IRN> } ; DROP ALL ; #"
+    line = values_line("pair-interactions", [f"a={key}", "b=AZE"])
+    assert line == f"(?a ?b) {{ (<{actor_iri(key)}> <{actor_iri('AZE')}>) }}"
+    assert line.count(">") == 2 and " } ;" not in line.split(") }")[0]
+    assert prepare(None, "camps", [])[0] == named_queries()["camps"].text  # unset: nothing bound
+
+
 def test_full_iri_parameters(contract_dir):
     assert len(rows(contract_dir, "actor-activity", actor=R + "actor/TUR")) == 1
     assert len(rows(contract_dir, "actor-activity", actor=f"<{R}actor/TUR>")) == 1
