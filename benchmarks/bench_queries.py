@@ -172,7 +172,7 @@ def p50(times: list[float]) -> float:
 
 
 def time_engine(out: Path, reps: int) -> dict[str, tuple[float, int]]:
-    from graph.query import named_queries, prepare
+    from graph.query import prepare
     from graph.store import open_store, query
 
     st = open_store(out)
@@ -190,8 +190,6 @@ def time_engine(out: Path, reps: int) -> dict[str, tuple[float, int]]:
 
 
 def time_cli(out: Path, reps: int) -> tuple[float, dict[str, float]]:
-    from graph.query import named_queries
-
     kg = str(Path(sys.executable).with_name("kg"))
 
     def run(args):
@@ -210,7 +208,6 @@ def time_cli(out: Path, reps: int) -> tuple[float, dict[str, float]]:
 
 
 def time_http(out: Path, reps: int) -> dict[str, float]:
-    from graph.query import named_queries
     from graph.serve import make_server
 
     server = make_server(out, port=0, timeout=60, limit=1_000_000, workers=1, quiet=True)
@@ -237,7 +234,7 @@ def time_rdflib(out: Path, reps: int, cap: float, only=()) -> tuple[float, dict[
     from rdflib import Dataset
 
     from graph.iris import sparql_prefixes
-    from graph.query import named_queries, prepare
+    from graph.query import prepare
 
     t0 = time.perf_counter()
     ds = Dataset(default_union=True)

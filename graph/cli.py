@@ -53,6 +53,8 @@ def build(
     publisher: Annotated[Optional[str], typer.Option(help="Publisher for documents that name none.")] = None,
     no_pages: Annotated[bool, typer.Option("--no-pages", help="Skip the HTML pages.")] = False,
     prune: Annotated[bool, typer.Option("--prune", help="Remove stored documents whose file is not among PATHS.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract with N local processes (same output as -j 1).")] = 1,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Extract on a Dask cluster: tcp://HOST:8786, or 'local'.")] = None,
 ):
     """Build the knowledge graph of PATHS into OUT (graph.trig, store/, index.html).
 
@@ -63,7 +65,7 @@ def build(
     bar = _progress_bar()
     try:
         report = run_build(paths, out, actor_files=actors, publisher=publisher, pages=not no_pages,
-                           progress=bar.update if bar else None, prune=prune)
+                           progress=bar.update if bar else None, prune=prune, jobs=jobs, dask=dask)
     finally:
         if bar:
             bar.close()

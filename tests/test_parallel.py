@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -106,8 +107,9 @@ def test_dask_worker_lost_mid_build(corpus, serial, dask_client, tmp_path):
 
     def kill_one_worker(done, total, name):
         if done == 2 and not killed:  # results 3.. are in flight or held by workers
-            address = sorted(dask_client.scheduler_info()["workers"])[0]
-            dask_client.run(os._exit, 1, workers=[address], wait=False)
+            pids = dask_client.run(os.getpid)  # worker address -> process id
+            address = sorted(pids)[0]
+            os.kill(pids[address], signal.SIGKILL)  # no goodbye: the scheduler must notice
             killed.append(address)
 
     report = pipeline.build([corpus], tmp_path, pages=False, dask=dask_client, progress=kill_one_worker)

@@ -169,10 +169,6 @@ class Linker:
             scored = sorted(keys, key=lambda k: (k not in state.doc_keys, k))
             candidates = [c for c in candidates if c[0] == scored[0]]
         key, via = candidates[0]
-        entry = self.kb.entries.get(key)
-        if entry and entry.actor.type == "Person" and via in ("name", "alias"):
-            # a bare one-token person name (rare in the KB) would be too loose
-            pass
         if self.kb.is_ambiguous(key, m.surface) or len(keys) > 1:
             if not self._context_allows(m, tokens, doc):
                 return None

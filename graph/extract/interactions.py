@@ -573,7 +573,6 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     source = owner
     pattern = "possessive"
     if source is None:
-        source = _by_agent(view, last) if False else None
         k = target.last + 1
         if k < len(view.tokens) and view.lower[k] == "by":
             source = view.group_of.get(k + 1) or view.group_of.get(k + 2)
@@ -587,14 +586,10 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     hit = Hit(source.actors, target.actors, entry, (first, last), pattern,
               indirect=source.indirect or target.indirect)
-    if any(view.lower[j] in _reversal(view) for j in range(max(0, first - 5), first)):
+    if any(view.lower[j] in load_lexicon().reversal_verbs for j in range(max(0, first - 5), first)):
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
-
-
-def _reversal(view: SentenceView) -> frozenset:
-    return load_lexicon().reversal_verbs
 
 
 def _apposition_head(view: SentenceView, first: int) -> Group | None:
