@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--root", type=Path, default=Path("/tmp/kg-bench"))
+    parser.add_argument("--root", type=Path, default=Path("/tmp/kg-bench-build"))
     parser.add_argument("--extraction-docs", type=int, default=1000,
                         help="documents for the one-core extraction and spaCy figures")
     parser.add_argument("--skip-extraction", action="store_true")

@@ -150,6 +150,14 @@ def _map_pool(files: list[Path], jobs: int, kb, publisher: str | None) -> Iterat
                 done.set_result(f"{path}: skipped: a worker process died while processing it")
         return done
 
+    def submit(j: int) -> Future:
+        try:
+            return pool.submit(_pool_task, str(files[j]), publisher)
+        except BrokenProcessPool as exc:  # broke before its result was read: handled below
+            broken: Future = Future()
+            broken.set_exception(exc)
+            return broken
+
     pool = new_pool()
     pending: deque = deque()  # (index, future), in input order
     next_index = 0
@@ -157,7 +165,7 @@ def _map_pool(files: list[Path], jobs: int, kb, publisher: str | None) -> Iterat
     try:
         while next_index < len(files) or pending:
             while next_index < len(files) and len(pending) < window:
-                pending.append((next_index, pool.submit(_pool_task, str(files[next_index]), publisher)))
+                pending.append((next_index, submit(next_index)))
                 next_index += 1
             i, fut = pending.popleft()
             try:

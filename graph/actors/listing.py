@@ -9,7 +9,7 @@ def find_actors(text: str | None, *, extra_files=(), limit: int = 50) -> list[En
     """Entries whose key, label or any surface form contains ``text`` (case-insensitive).
 
     >>> [e.key for e in find_actors("Kremlin")]
-    ['RUS']
+    ['RUS', 'RUS/kremlin']
     """
     kb = load_knowledge_base(list(extra_files))
     needle = (text or "").casefold()

@@ -767,8 +767,12 @@ def _stance(doc, view, about, words, lex: ClaimLexicon, speakers) -> int:
 
 
 def _modality(words: list[str], lex: ClaimLexicon) -> str:
+    present = set(words)
+
     def has(phrases):
-        return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words)))
+        # only phrases whose first word occurs are tried: linear in the words, not words x phrases
+        return any(tuple(words[i:i + len(p)]) == p for p in phrases if p[0] in present
+                   for i, w in enumerate(words) if w == p[0])
     if has(lex.recommend):
         return "Recommended"
     if has(lex.hypothetical):

@@ -22,12 +22,16 @@ def inflect(lemma: str) -> list[str]:
 
     >>> inflect("accuse")
     ['accuse', 'accuses', 'accused', 'accusing']
+    >>> inflect("agree")
+    ['agree', 'agrees', 'agreed', 'agreeing']
     >>> inflect("worry")
     ['worry', 'worries', 'worried', 'worrying']
     >>> inflect("pressure")
     ['pressure', 'pressures', 'pressured', 'pressuring']
     """
-    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+    if lemma.endswith(("ee", "ye", "oe")):          # agree, agreed, agreeing
+        return [lemma, lemma + "s", lemma + "d", lemma + "ing"]
+    if lemma.endswith("e"):
         return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
     if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
         return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
