@@ -119,8 +119,6 @@ def test_title_of_country_known_person():
     assert doc.actors["person/anwar-ibrahim"].affiliation == "MYS"
 
 
-@pytest.mark.xfail(reason="'[title] of [country] [Name]' links no person when the name is not "
-                          "in the knowledge base", strict=True)
 def test_title_of_country_unknown_person():
     doc = process_text("Foreign Minister of Peru Maria Quispe visited Chile.")
     assert person_by_label(doc, "Maria Quispe").affiliation == "PER"
@@ -297,8 +295,6 @@ def test_bare_president_is_not_xi():
     assert "person/xi-jinping" not in keys("The President criticised Iran.", date="2023-06-01")
 
 
-@pytest.mark.xfail(reason="'the president' after 'President Biden' is not resolved to him",
-                   strict=True)
 def test_the_president_after_a_named_president():
     doc = process_text("President Biden arrived in Warsaw. The president praised Poland.",
                        date="2023-06-01")

@@ -49,6 +49,7 @@ class _DocState:
     aliases: dict[str, str] = field(default_factory=dict)      # acronym -> actor key
     new_actors: dict[str, Actor] = field(default_factory=dict)
     doc_keys: set[str] = field(default_factory=set)            # actors named unambiguously
+    by_role: dict[str, str] = field(default_factory=dict)      # office -> person last named with it
     date: str | None = None
 
 
@@ -148,7 +149,7 @@ class Linker:
             if choice is None:
                 continue
             key, via = choice
-            if via == "capital" and self._is_place(tokens, m.first):
+            if via == "capital" and (self._is_place(tokens, m.first) or _names_an_event(tokens, m.last)):
                 continue
             add(m.first, m.last, key, via)
 
@@ -224,11 +225,23 @@ class Linker:
                     j += 1
                     continue
                 break
+            of_state = None
+            if j + 1 < len(tokens) and tokens[j].text == "of" and (j + 1) in found \
+                    and self._state_of(found[j + 1].actor, doc) is not None:
+                # "Foreign Minister of Peru Maria Quispe"
+                of_state = self._state_of(found[j + 1].actor, doc)
+                j = max(x for x, t in enumerate(tokens) if t.end <= found[j + 1].end) + 1
             if j < len(tokens) and j in covered:     # the gazetteer knew this person already
+                if role and j in found:
+                    state.by_role[role] = found[j].actor
                 i = j + 1
                 continue
             name = self._name_at(tokens, j, covered)
             if name is None:
+                # "the president", "Iran's foreign minister": the holder of the office
+                key = self._office_holder(doc, tokens, i, role, of_state, found, state)
+                if key and not any(x in covered for x in range(i, title.last + 1)):
+                    add(i, title.last, key, "title")
                 i = title.last + 1
                 continue
             first, last = name
@@ -236,10 +249,40 @@ class Linker:
             if existing is not None:     # the gazetteer knew the full name
                 i = last + 1
                 continue
-            key = self._person_for(doc, tokens, first, last, role, i, found, state)
+            key = self._person_for(doc, tokens, first, last, role, i, found, state, of_state)
             if key:
                 add(first, last, key, "title")
+                if role:
+                    state.by_role[role] = key
             i = last + 1
+
+    def _state_of(self, key: str, doc) -> str | None:
+        actor = self.actor(key, doc)
+        if actor is None:
+            return None
+        if actor.type == "Country" or (actor.type == "Organization" and not actor.affiliation):
+            return actor.id
+        return None
+
+    def _office_holder(self, doc, tokens, title_at, role, of_state, found, state) -> str | None:
+        """Who held ``role`` of the state named in the title phrase on the document's date; else
+        the person last named with that title in the document ("President Biden ... the
+        president"). Never a guess: no date and no earlier holder mean no link."""
+        if not role:
+            return None
+        country = of_state or self._affiliation_in(tokens, title_at, found, doc)
+        if country and doc.date:
+            holders = self.kb.office_holders(role, country, doc.date)
+            if len(holders) == 1:
+                return holders[0]
+        if country is None:
+            return state.by_role.get(role)
+        known = state.by_role.get(role)
+        if known and (self.actor(known, doc) or state.new_actors.get(known)) is not None:
+            actor = self.actor(known, doc) or state.new_actors.get(known)
+            if actor.affiliation == country:
+                return known
+        return None
 
     def _untitled_people(self, doc, tokens, found, covered, add, state):
         """People the text introduces without a title before the name:
@@ -265,6 +308,11 @@ class Linker:
             appositive = len(after) > 1 and after[0] == "," and any(
                 w in self.person_nouns for w in lowered[1:9] if w.isalpha())
             saying = before in self.saying_verbs or (lowered[:1] and lowered[0] in self.saying_verbs)
+            if not saying and after[:1] == [","]:
+                # "Jane Roe, one of the best-known voices on the region, said ..."
+                rest = [t.text.lower() for t in tokens[last + 2:last + 20]]
+                close = rest.index(",") if "," in rest else -1
+                saying = close >= 0 and close + 1 < len(rest) and rest[close + 1] in self.saying_verbs
             if appositive or saying:
                 end_app = last + 1 + (lowered.index(",", 1) if "," in lowered[1:] else len(after))
                 key = self._new_person(doc, tokens, first, last, found,
@@ -323,7 +371,8 @@ class Linker:
             last -= 1
         return (j, last)
 
-    def _person_for(self, doc, tokens, first, last, role, title_at, found, state) -> str | None:
+    def _person_for(self, doc, tokens, first, last, role, title_at, found, state,
+                    of_state: str | None = None) -> str | None:
         words = [t.text for t in tokens[first:last + 1] if t.is_word and len(t.text) > 1]
         if not words:
             return None
@@ -348,7 +397,7 @@ class Linker:
                 return key
         key = "person/" + slug(label)
         if key not in state.new_actors and key not in self.kb:
-            affiliation = self._affiliation_in(tokens, title_at, found, doc)
+            affiliation = of_state or self._affiliation_in(tokens, title_at, found, doc)
             state.new_actors[key] = Actor(id=key, type="Person", label=label, affiliation=affiliation)
         return key
 
@@ -377,16 +426,17 @@ class Linker:
         for k, t in enumerate(tokens):
             if k in covered or not t.is_title or not t.is_word:
                 continue
+            via = "surname" if t.text in state.surnames else "acronym"
             key = state.surnames.get(t.text) or state.aliases.get(t.text)
             if key is None:
-                key = self._leader_by_surname(t.text, tokens, k, state)
+                key, via = self._leader_by_surname(t.text, tokens, k, state), "surname"
             if key is None:
                 continue
             # "Price" only when it is not the start of another capitalised name ("Price Waterhouse")
             if k + 1 < len(tokens) and tokens[k + 1].is_title and tokens[k + 1].is_word \
                     and tokens[k + 1].text not in self.admin_words:
                 continue
-            add(k, k, key, "surname" if t.text in state.surnames else "acronym")
+            add(k, k, key, via)
 
     def _leader_by_surname(self, surname: str, tokens, k: int, state) -> str | None:
         """'Putin said': a bare surname names a leader the knowledge base knows, when exactly one
@@ -474,7 +524,9 @@ class Linker:
             # the dataset names each actor as this document does (the knowledge base keeps
             # the full list of aliases: `kg actors`)
             named = sorted({m.text for m in doc.mentions if m.actor == key
-                            and m.via not in ("pronoun", "description")} - {actor.label})
+                            and m.via not in ("pronoun", "description", "surname")} - {actor.label})
+            if actor.type == "Person":   # "Mr. Bashir" refers to a person; it is not a name of one
+                named = [n for n in named if " " in n or n.isupper()]
             doc.actors[key] = replace(actor, alt_labels=named)
             if actor.affiliation and actor.affiliation not in seen:
                 todo.append(actor.affiliation)
@@ -493,6 +545,17 @@ def _near(role, date: str | None) -> bool:
     start = int(str(role.start)[:4]) if role.start else -10**6
     end = int(str(role.end)[:4]) if role.end else 10**6
     return start - 1 <= year <= end + 1
+
+
+# "the Madrid peace talks", "the Oslo Accords", "the Minsk agreements": a capital naming an event
+_EVENT_HEADS = {"talks", "conference", "summit", "accords", "accord", "agreement", "agreements",
+                "process", "format", "declaration", "protocol", "memorandum", "communique",
+                "framework", "plan", "peace", "forum", "dialogue", "negotiations", "meeting"}
+
+
+def _names_an_event(tokens, last: int) -> bool:
+    nxt = [t.text.lower() for t in tokens[last + 1:last + 3]]
+    return bool(nxt) and (nxt[0] in _EVENT_HEADS or nxt[:1] == ["peace"] and nxt[1:] in (["talks"], ["process"]))
 
 
 def _has_word(text: str, word: str) -> bool:
