@@ -719,12 +719,11 @@ def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> Claim:
         # "He said there were no ...": what the previous sentence was about
         about += [m.actor for m in doc.mentions_in(f.sentence - 1)
                   if m.actor not in about and m.actor not in speakers]
-    if True:
-        for sp in f.speakers:
-            actor = doc.actors.get(sp)
-            own = actor.affiliation if actor is not None and actor.affiliation else None
-            if own and own not in about:
-                about.append(own)
+    for sp in f.speakers:                # a speaker speaks for its own side as well
+        actor = doc.actors.get(sp)
+        own = actor.affiliation if actor is not None and actor.affiliation else None
+        if own and own not in about:
+            about.append(own)
     if not about and f.region is not None:
         # a quotation sentence that names nobody: what the attributing sentence is about
         for s in doc.sentences:
