@@ -215,10 +215,10 @@ def test_tail_marker_near_top_does_not_swallow_article(tmp_path):
 
 
 @pytest.mark.parametrize("closing", [
-    "This article reflects the personal views of the author and not the position of any institution.",
+    "This commentary represents solely the personal opinions of its writer, not of any institution.",
     "The views expressed in this article are solely those of the author.",
     "© 2024 Example Media Group",
-    "A version of this article appears in print on page A6.",
+    "A version of this story appeared in print over the weekend.",
     "The Associated Press contributed to this report.",
 ])
 def test_end_of_body_line_cuts_rest(tmp_path, closing):

@@ -817,7 +817,7 @@ def _norm(text: str) -> str:
 
 def _actor_subject(view, k: int) -> bool:
     """An actor names the subject of the modal at token ``k``: "the United States should ...",
-    "Visiting Azerbaijan must ...", "U.S. officials would be well advised to ..."."""
+    "Visiting Azerbaijan must ...", "European diplomats would be well advised to ..."."""
     j = k - 1
     while j >= 0 and k - j <= 8:
         if j in view.unit_at:

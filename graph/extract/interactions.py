@@ -550,7 +550,7 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
             k += 1
         target = view.group_of.get(k)
     if "relational" in entry.options:
-        # "Israel, Iran's archenemy" / "Iran has long been an adversary of Israel";
+        # "Israel, Iran's archenemy" / "Greece was long a rival of Turkey";
         # not "protector of Iran's population": the relation is to the population, not Iran
         if target is not None and target.possessive:
             target = None
