@@ -298,8 +298,11 @@ class Linker:
                 continue
             first, last = name
             words = [t.text for t in tokens[first:last + 1] if t.is_word and len(t.text) > 1]
+            is_title = self.titles.longest_at([Token(t.text.lower(), t.start, t.end) for t in tokens],
+                                              first)
             if not 2 <= len(words) <= 4 or any(w in self.institution_words or w.isupper() for w in words) \
-                    or any(i in covered for i in range(first, last + 1)):
+                    or any(i in covered for i in range(first, last + 1)) \
+                    or (is_title is not None and is_title.last >= last):   # "Supreme Leader, ..."
                 k = last + 1
                 continue
             after = [t.text for t in tokens[last + 1:last + 10]]
@@ -428,7 +431,8 @@ class Linker:
                 continue
             via = "surname" if t.text in state.surnames else "acronym"
             key = state.surnames.get(t.text) or state.aliases.get(t.text)
-            if key is None:
+            if key is None and not (k + 1 < len(tokens) and tokens[k + 1].text in self.admin_words):
+                # ("the Trump administration" is the state: see _administrations)
                 key, via = self._leader_by_surname(t.text, tokens, k, state), "surname"
             if key is None:
                 continue
