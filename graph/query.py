@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.iris import actor_iri, sparql_prefixes
+from graph.iris import actor_iri
 
 
 class QueryError(Exception):
@@ -238,7 +238,3 @@ def _table(result) -> str:
     Console(file=buf, width=160, force_terminal=False, color_system=None).print(table)
     return buf.getvalue() + f"{count} row(s)\n"
 
-
-def user_prefixes() -> str:
-    """PREFIX lines users may paste in front of their own queries (the engine adds them anyway)."""
-    return sparql_prefixes()

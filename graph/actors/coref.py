@@ -46,12 +46,8 @@ def resolve_references(doc: Document, linker) -> None:
 
     def kind(m: Mention) -> str | None:
         actor = linker.actor(m.actor, doc)
-        if actor is None:
-            for a in doc.actors.values():
-                if a.id == m.actor:
-                    actor = a
-            if actor is None and m.actor.startswith("person/"):
-                return "Person"
+        if actor is None and m.actor.startswith("person/"):
+            return "Person"           # met in this document, not yet in doc.actors
         return actor.type if actor is not None else None
 
     for sentence in doc.sentences:

@@ -278,11 +278,8 @@ class Linker:
         if country is None:
             return state.by_role.get(role)
         known = state.by_role.get(role)
-        if known and (self.actor(known, doc) or state.new_actors.get(known)) is not None:
-            actor = self.actor(known, doc) or state.new_actors.get(known)
-            if actor.affiliation == country:
-                return known
-        return None
+        actor = (self.actor(known, doc) or state.new_actors.get(known)) if known else None
+        return known if actor is not None and actor.affiliation == country else None
 
     def _untitled_people(self, doc, tokens, found, covered, add, state):
         """People the text introduces without a title before the name:
@@ -508,7 +505,7 @@ class Linker:
                         state.surnames.setdefault(parts[-1].split("-")[-1], mention.actor)
             # "U.S. Central Command (CENTCOM)": the acronym stands for it from now on
             last = max(i for i, t in enumerate(tokens) if t.end <= mention.end)
-            if last + 3 < len(tokens) + 1 and last + 2 < len(tokens) and tokens[last + 1].text == "(" \
+            if last + 2 < len(tokens) and tokens[last + 1].text == "(" \
                     and tokens[last + 2].text.isupper() and len(tokens[last + 2].text) >= 2:
                 state.aliases.setdefault(tokens[last + 2].text, mention.actor)
 

@@ -7,7 +7,6 @@ read from the SKOS scheme (``event-types.ttl``), so the lexicon never contradict
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -167,5 +166,3 @@ def _cue_gazetteer(cues: list[str]) -> Gazetteer:
         g.add(cue.lower(), (cue.lower(), "cue"))
     return g
 
-
-WORD = re.compile(r"\w")
