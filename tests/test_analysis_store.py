@@ -159,11 +159,16 @@ def test_lifting_follows_affiliations_twice(actors):
 def test_modality_weights_and_lifting(records, actors):
     d1 = [r for r in records if r.document.endswith("d1")]
     G = signed_network(d1, actors=actors)
-    # Asserted 0.9 and the lifted Aliyev statement 0.8; the hypothetical sanction weighs 0
+    # Asserted 0.9 and the lifted Aliyev statement 0.8
     assert G[A("AZE")][A("IRN")]["weight"] == pytest.approx(-1.7)
-    assert not G.has_edge(A("USA"), A("IRN"))
     assert G[A("USA")][A("AZE")]["weight"] == pytest.approx(0.7)
-    assert not G.has_edge(A("NATO"), A("AZE"))  # recommended: advocacy view only
+    assert not G[A("USA")][A("AZE")]["weak"]
+    # nothing factual about USA-IRN or NATO-AZE: the hypothetical sanction and the recommended
+    # support are weak ties at a quarter weight
+    assert G[A("USA")][A("IRN")]["weight"] == pytest.approx(-0.25 * 0.6)
+    assert G[A("USA")][A("IRN")]["weak"] and G[A("NATO")][A("AZE")]["weak"]
+    strict = signed_network(d1, actors=actors, weak_weights={})
+    assert not strict.has_edge(A("USA"), A("IRN")) and not strict.has_edge(A("NATO"), A("AZE"))
     advocacy = signed_network(d1, actors=actors, view="advocacy")
     assert advocacy[A("NATO")][A("AZE")]["weight"] == pytest.approx(0.6)
     people = signed_network(d1, actors=actors, lift=False)

@@ -34,10 +34,17 @@ Adversary camps (:func:`adversary_camps`)
 2. The *core* are the actors with at least one net-negative tie; camps are the minimum
    frustration partition of the core network, per connected component (camps of different
    components are never merged: nothing says whether they belong together).
-3. **k camps.** Each component starts with two camps; a further camp is opened while it
-   cuts the component's frustration by at least ``split_gain`` (default one half) of its
-   current value, up to ``max_k`` (default 4). Three mutually hostile actors thus get three
-   camps (frustration 1 -> 0), while one contested tie in a large camp does not split it.
+3. **k camps.** Each component starts with two camps (fewer camps are preferred); a further
+   camp is opened only while it removes both at least ``split_gain`` (default one half) of
+   the remaining frustration *and* at least ``split_share`` (default 5 %) of the component's
+   total absolute tie weight, up to ``max_k`` (default 4). The first condition asks that two
+   camps clearly do not fit; the second that the new camp explains a real part of the
+   network, not one faint tie among many. Three mutually hostile actors thus get three
+   camps (frustration 1 of 3 -> 0), while one contested or weak tie in a large network does
+   not split it. When a camp is opened, partitions of equal frustration are decided in
+   favour of the one that moves fewest actors from the previous one (``NEAR_COST``): the new
+   camp takes only the actors that need it, and an actor hostile to one camp only stays in
+   the camp opposing it instead of landing in the new one at random.
 4. Actors whose ties are all positive join the camp that receives at least
    ``mediator_share`` (default 2/3) of their positive weight toward placed actors (repeated
    until stable, so friends of friends join too). One that is friendly with several camps
@@ -67,6 +74,9 @@ import numpy as np
 from .network import CANCEL_TOLERANCE, signed_ties
 
 EPSILON = 1e-6
+#: Cost per actor moved away from the previous partition when a further camp is opened: it only
+#: decides between partitions of equal frustration.
+NEAR_COST = 1e-10
 EXACT_LIMIT = 25
 #: Largest number of labelings the exhaustive search for ``k > 2`` camps enumerates.
 EXACT_LABELINGS = 2_000_000
@@ -281,7 +291,8 @@ def _exact_two(M: np.ndarray) -> np.ndarray:
     return (s < 0).astype(int)
 
 
-def _exact_k(M: np.ndarray, k: int) -> np.ndarray:
+def _exact_k(M: np.ndarray, k: int, near: np.ndarray | None = None) -> np.ndarray:
+    """Exhaustive ``k``-camp labeling; among equal costs the one closest to ``near``."""
     n = M.shape[0]
     r, c = np.nonzero(np.triu(M))
     w = M[r, c]
@@ -296,6 +307,8 @@ def _exact_k(M: np.ndarray, k: int) -> np.ndarray:
         L[:, 1:] = (codes[:, None] // powers) % k
         same = L[:, r] == L[:, c]
         cost = np.where(same, neg, pos).sum(axis=1)
+        if near is not None:  # far below any weight difference, and below the EPSILON surcharge
+            cost = cost + NEAR_COST * (L != near).sum(axis=1)
         i = int(np.argmin(cost))
         if cost[i] < best_val - 1e-12:
             best_val, best_labels = cost[i], L[i].copy()
@@ -470,7 +483,7 @@ def _solve(G, nodes, k, weight, seed, restarts, exact_limit, M=None, start=None)
     if n <= exact_limit and (k == 2 or k ** (n - 1) <= EXACT_LABELINGS):
         if M is None or hasattr(M, "tocsr"):
             M = _component_matrix(G, nodes, weight, sparse=False)
-        return (_exact_two(M) if k == 2 else _exact_k(M, k)), True
+        return (_exact_two(M) if k == 2 else _exact_k(M, k, near=start)), True
     if M is None:
         M = _component_matrix(G, nodes, weight, sparse=n > 300)
     if restarts is None:
@@ -560,17 +573,19 @@ class CampResult:
         return None
 
 
-def _choose_k(G, nodes, weight, seed, exact_limit, max_k, split_gain):
+def _choose_k(G, nodes, weight, seed, exact_limit, max_k, split_gain, split_share):
     """Labels, k, exactness and the two-camp labels of one component."""
     M = _component_matrix(G, nodes, weight, sparse=len(nodes) > 300)
     labels, exact = _solve(G, nodes, 2, weight, seed, None, exact_limit, M)
     cost = _labels_cost(M, labels)
+    total = _labels_cost(M, np.zeros(len(nodes), dtype=int)) + _labels_cost(M, np.arange(len(nodes)))
     two = labels
     k = 2
     while k < max_k and cost > CANCEL_TOLERANCE and len(nodes) > k:
         nxt, ok = _solve(G, nodes, k + 1, weight, seed, None, exact_limit, M, start=labels)
         nxt_cost = _labels_cost(M, nxt)
-        if cost - nxt_cost < split_gain * cost - 1e-12:
+        gain = cost - nxt_cost
+        if gain < split_gain * cost - 1e-12 or gain < split_share * total - 1e-12:
             break
         labels, cost, exact, k = nxt, nxt_cost, exact and ok, k + 1
     return labels, k, exact, two
@@ -578,7 +593,7 @@ def _choose_k(G, nodes, weight, seed, exact_limit, max_k, split_gain):
 
 def adversary_camps(G: nx.Graph, k: int | None = None, *, weight: str = "weight",
                     mediators: bool = True, mediator_share: float = 2 / 3,
-                    max_k: int = 4, split_gain: float = 0.5,
+                    max_k: int = 4, split_gain: float = 0.5, split_share: float = 0.05,
                     exact_limit: int = EXACT_LIMIT, seed: int = 0,
                     index: bool = True) -> CampResult:
     """Adversary camps by structural balance, with outsiders and mediators left out.
@@ -596,8 +611,8 @@ def adversary_camps(G: nx.Graph, k: int | None = None, *, weight: str = "weight"
         Apply the mediator rule; False places every tied actor by frustration alone.
     mediator_share : float, default 2/3
         Share of a positive-only actor's weight toward camps one camp must get to win it.
-    max_k, split_gain : int, float
-        The k criterion.
+    max_k, split_gain, split_share : int, float, float
+        The k criterion (module docstring, step 3).
     exact_limit : int, default 25
         Components up to this size are solved exhaustively.
     index : bool, default True
@@ -625,7 +640,8 @@ def adversary_camps(G: nx.Graph, k: int | None = None, *, weight: str = "weight"
     exact, k_used, two_camp = True, 1, []
     for nodes in _components(T.subgraph(core), weight):
         if k is None:
-            labels, kk, ok, two = _choose_k(T, nodes, weight, seed, exact_limit, max_k, split_gain)
+            labels, kk, ok, two = _choose_k(T, nodes, weight, seed, exact_limit, max_k, split_gain,
+                                            split_share)
             two_camp += _to_camps(nodes, two)
         else:
             labels, ok = _solve(T, nodes, k, weight, seed, None, exact_limit)
@@ -699,7 +715,8 @@ def adversary_camps(G: nx.Graph, k: int | None = None, *, weight: str = "weight"
         frustrated=[e for e in fr_edges if abs(e.weight) > CANCEL_TOLERANCE],
         exact=exact,
         parameters={"k": k, "mediators": mediators, "mediator_share": mediator_share,
-                    "max_k": max_k, "split_gain": split_gain, "exact_limit": exact_limit,
+                    "max_k": max_k, "split_gain": split_gain, "split_share": split_share,
+                    "exact_limit": exact_limit,
                     "seed": seed},
     )
 

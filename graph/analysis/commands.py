@@ -167,9 +167,12 @@ def compare_sources(out_dir: Path | None = None, *, store=None, by: str = "docum
         return Comparison(by, sorted(analyses), compare(analyses=analyses), actors, titles)
     # Both what each source reports (factual view) and what it urges (advocacy view), so that
     # "A urges Washington to back Baku" meets "B reports Washington condemning Baku".
+    # The "reports" side is the strict factual network (no weak ties): what a source only
+    # urges is its "urges" side, and must not be shown as something it reports.
     analyses = {}
-    for view, verb in (("factual", "reports"), ("advocacy", "urges")):
-        for source, analysis in split(records, actors, roles=False, view=view, **options).items():
+    for view, verb, weak in (("factual", "reports", {}), ("advocacy", "urges", None)):
+        for source, analysis in split(records, actors, roles=False, view=view, weak_weights=weak,
+                                      **options).items():
             key = f"{source} ({verb})"
             analyses[key] = analysis
             titles[key] = f"{titles.get(source, source)} ({verb})"
