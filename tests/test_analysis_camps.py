@@ -152,6 +152,35 @@ def brute_force(G, k):
 @pytest.mark.parametrize("k", [3, 4])
 def test_exact_k_camps_match_brute_force(k):
     for seed in range(5):
-        G = random_signed(7, 0.7, 100 + seed)
+        G = random_signed(9 - k, 0.7, 100 + seed)
         G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
         assert frustration(G, exact_camps(G, k=k)) == pytest.approx(brute_force(G, k))
+
+
+@pytest.mark.parametrize("k", [3, 4])
+def test_branch_and_bound_matches_exhaustive_search(monkeypatch, k):
+    for seed in range(6):
+        G = random_signed(9, 0.6, 200 + seed)
+        G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
+        listed = frustration(G, exact_camps(G, k=k))  # every labeling, checked above
+        with monkeypatch.context() as m:
+            m.setattr(balance, "EXACT_LABELINGS", 0)  # too many to list: branch and bound
+            camps, value, exact = min_frustration_partition(G, k)
+        assert exact and value == pytest.approx(listed)
+
+
+def test_three_camps_over_twenty_actors_are_exact():
+    # three hostile blocs of seven with a few frustrated ties: 3**20 labelings, too many to list
+    rng = random.Random(5)
+    blocs = [[f"{b}{i}" for i in range(7)] for b in "PQR"]
+    G = nx.Graph()
+    for bloc in blocs:
+        for u, v in zip(bloc, bloc[1:]):
+            G.add_edge(u, v, weight=1.0)
+    for a, b in itertools.combinations(range(3), 2):
+        for _ in range(4):
+            G.add_edge(rng.choice(blocs[a]), rng.choice(blocs[b]), weight=-1.0)
+    G.add_edge("P0", "Q0", weight=0.3)  # one friendly tie across
+    camps, value, exact = min_frustration_partition(G, 3)
+    assert exact and value == pytest.approx(0.3)
+    assert as_sets(camps) == sorted(sorted(b) for b in blocs)

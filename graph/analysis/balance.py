@@ -13,7 +13,10 @@ Algorithms
   sign vectors are scored as ``s @ W @ s``, meet-in-the-middle (the two halves' sign
   vectors are enumerated separately and combined by one matrix product: 22 actors take a
   few tens of milliseconds, 25 well under a second). ``k > 2``
-  camps: all ``k**(n-1)`` labelings while that is at most :data:`EXACT_LABELINGS`.
+  camps: all ``k**(n-1)`` labelings while that is at most :data:`EXACT_LABELINGS` (3 camps
+  up to 14 actors), else, up to ``exact_limit`` actors, a depth-first branch and bound
+  (:func:`_branch_and_bound`) that starts from the heuristic's result and gives up after
+  :data:`BNB_BUDGET` search nodes (the result is then reported as heuristic).
 * :func:`heuristic_camps` - the sign pattern of the eigenvector of the smallest eigenvalue of
   the signed Laplacian ``L = D - W`` (``D`` the absolute weighted degree; for a balanced
   graph the eigenvalue is 0 and the signs are the two camps), then greedy local moves (each
@@ -80,6 +83,8 @@ NEAR_COST = 1e-10
 EXACT_LIMIT = 25
 #: Largest number of labelings the exhaustive search for ``k > 2`` camps enumerates.
 EXACT_LABELINGS = 2_000_000
+#: Most search nodes the ``k > 2`` branch and bound visits before the heuristic result stands.
+BNB_BUDGET = 100_000
 _CHUNK = 1 << 16
 
 
@@ -315,6 +320,100 @@ def _exact_k(M: np.ndarray, k: int, near: np.ndarray | None = None) -> np.ndarra
     return best_labels
 
 
+class _OverBudget(Exception):
+    pass
+
+
+def _search_order(M: np.ndarray) -> list[int]:
+    """Node 0 first, then always the node most strongly tied to those already ordered: its
+    label is then constrained early, which tightens the bounds."""
+    n = M.shape[0]
+    strength = np.abs(M)
+    pull = strength[0].copy()
+    order, free = [0], set(range(1, n))
+    while free:
+        j = min(free, key=lambda x: (-pull[x], x))
+        order.append(j)
+        free.discard(j)
+        pull += strength[j]
+    return order
+
+
+def _branch_and_bound(M: np.ndarray, k: int, upper: np.ndarray, near: np.ndarray | None = None,
+                      budget: int | None = None) -> np.ndarray | None:
+    """Exact ``k``-camp labeling by depth-first branch and bound, or ``None`` over ``budget``.
+
+    Nodes are labelled in :func:`_search_order`; ``C[i][c]`` is what giving the unlabelled
+    node ``i`` camp ``c`` costs against its labelled neighbours, so the cost so far plus each
+    unlabelled node's cheapest ``C[i]`` is a lower bound (ties between two unlabelled nodes
+    count 0). ``upper`` (a heuristic labeling) is the first incumbent. Without ``near``, camp
+    numbers are used in order (symmetry breaking); with it, every labeling is open and the
+    ``NEAR_COST`` per actor moved from ``near`` is part of the cost.
+    """
+    n = M.shape[0]
+    budget = BNB_BUDGET if budget is None else budget
+    if near is not None:
+        swap = {0: int(near[0]), int(near[0]): 0}
+        near = np.array([swap.get(int(x), int(x)) for x in near])
+    nbrs = [[(int(j), float(M[i, j])) for j in np.nonzero(M[i])[0] if j != i] for i in range(n)]
+    order = _search_order(M)
+
+    def pen(i: int, c: int) -> float:
+        return NEAR_COST if near is not None and near[i] != c else 0.0
+
+    def full_cost(labels) -> float:
+        extra = NEAR_COST * float((labels != near).sum()) if near is not None else 0.0
+        return _labels_cost(M, labels) + extra
+
+    best_labels = np.asarray(upper, dtype=int).copy()
+    best = [full_cost(best_labels)]
+    C = [[0.0] * k for _ in range(n)]
+    lab = [-1] * n
+    spent = [0]
+
+    def place(i: int, c: int, sign: float) -> None:
+        for j, w in nbrs[i]:
+            if lab[j] >= 0:
+                continue
+            if w < 0:
+                C[j][c] -= sign * w
+            else:
+                row = C[j]
+                for d in range(k):
+                    if d != c:
+                        row[d] += sign * w
+
+    def visit(pos: int, cost: float, used: int) -> None:
+        spent[0] += 1
+        if spent[0] > budget:
+            raise _OverBudget
+        if pos == n:
+            if cost < best[0] - 1e-13:
+                best[0] = cost
+                best_labels[:] = lab
+            return
+        bound = cost + sum(min(C[i][c] + pen(i, c) for c in range(k)) for i in order[pos:])
+        if bound >= best[0] - 1e-13:
+            return
+        i = order[pos]
+        labels = range(1) if pos == 0 else range(k if near is not None else min(k, used + 1))
+        for c in sorted(labels, key=lambda c: (C[i][c] + pen(i, c), c)):
+            step = cost + C[i][c] + pen(i, c)
+            if step >= best[0] - 1e-13:
+                continue
+            lab[i] = c
+            place(i, c, 1.0)
+            visit(pos + 1, step, max(used, c + 1))
+            place(i, c, -1.0)
+            lab[i] = -1
+
+    try:
+        visit(0, 0.0, 0)
+    except _OverBudget:
+        return None
+    return best_labels
+
+
 def _components(G: nx.Graph, weight: str) -> list[list]:
     T = nx.Graph()
     for u, v, d in G.edges(data=True):
@@ -342,8 +441,9 @@ def exact_camps(G: nx.Graph, k: int = 2, weight: str = "weight",
     k : int, default 2
         Most camps per connected component.
     max_nodes : int, default 28
-        Refuse components larger than this (``ValueError``); for ``k > 2`` the search also
-        refuses more than :data:`EXACT_LABELINGS` labelings.
+        Refuse components larger than this (``ValueError``); for ``k > 2`` beyond
+        :data:`EXACT_LABELINGS` labelings the branch and bound is used, and a ``ValueError``
+        says when it gives up.
 
     Returns
     -------
@@ -364,10 +464,13 @@ def exact_camps(G: nx.Graph, k: int = 2, weight: str = "weight",
     for nodes in _components(G, weight):
         if len(nodes) > max_nodes:
             raise ValueError(f"component of {len(nodes)} actors is too large for the exact search")
-        if k > 2 and k ** (len(nodes) - 1) > EXACT_LABELINGS:
-            raise ValueError(f"{k} camps over {len(nodes)} actors is too large for the exact search")
         M = _component_matrix(G, nodes, weight, sparse=False)
-        labels = _exact_two(M) if k == 2 else (_exact_k(M, k) if k > 2 else np.zeros(len(nodes)))
+        if k > 2 and k ** (len(nodes) - 1) > EXACT_LABELINGS:
+            labels = _branch_and_bound(M, k, _heuristic_labels(M, k, 0, 24))
+            if labels is None:
+                raise ValueError(f"{k} camps over {len(nodes)} actors: the exact search gave up")
+        else:
+            labels = _exact_two(M) if k == 2 else (_exact_k(M, k) if k > 2 else np.zeros(len(nodes)))
         camps += _to_camps(nodes, labels)
     return _sort_camps(camps)
 
@@ -488,7 +591,13 @@ def _solve(G, nodes, k, weight, seed, restarts, exact_limit, M=None, start=None)
         M = _component_matrix(G, nodes, weight, sparse=n > 300)
     if restarts is None:
         restarts = 24 if n <= 100 else 2
-    return _heuristic_labels(M, k, seed, restarts, start), False
+    labels = _heuristic_labels(M, k, seed, restarts, start)
+    if n <= exact_limit:  # k > 2 camps, too many labelings to enumerate: branch and bound
+        dense = M.toarray() if hasattr(M, "toarray") else M
+        found = _branch_and_bound(dense, k, labels, near=start)
+        if found is not None:
+            return found, True
+    return labels, False
 
 
 def min_frustration_partition(G: nx.Graph, k: int = 2, *, weight: str = "weight",
