@@ -170,7 +170,7 @@ def actor_network(store, *, lift: bool = True, view: str = "factual"):
         An open store or a build folder.
     lift : bool
         People and agencies count for the state or IGO they act for.
-    view : {"factual", "advocacy"}
+    view : {"factual", "advocacy", "hypothetical"}
         See :func:`graph.analysis.network.signed_network`.
 
     Returns

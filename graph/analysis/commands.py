@@ -187,12 +187,14 @@ def compare_sources(out_dir: Path | None = None, *, store=None, by: str = "docum
     if options.get("view"):
         analyses = split(records, actors, roles=False, **options)
         return Comparison(by, sorted(analyses), compare(analyses=analyses), actors, titles)
-    # Both what each source reports (factual view) and what it urges (advocacy view), so that
-    # "A urges Washington to back Baku" meets "B reports Washington condemning Baku".
+    # What each source reports (factual view), urges (advocacy view) and imagines (hypothetical
+    # view), so that "A urges Washington to back Baku" or "A says Washington could help Baku"
+    # meets "B reports Washington condemning Baku".
     # The "reports" side is the strict factual network (no weak ties): what a source only
-    # urges is its "urges" side, and must not be shown as something it reports.
+    # urges or imagines is its "urges" or "imagines" side, never shown as something it reports.
     analyses = {}
-    for view, verb, weak in (("factual", "reports", {}), ("advocacy", "urges", None)):
+    for view, verb, weak in (("factual", "reports", {}), ("advocacy", "urges", None),
+                             ("hypothetical", "imagines", None)):
         for source, analysis in split(records, actors, roles=False, view=view, weak_weights=weak,
                                       **options).items():
             key = f"{source} ({verb})"

@@ -60,6 +60,21 @@ ADVOCACY_MODALITY_WEIGHTS: Mapping[str, float] = {
     "Recommended": 1.0,
 }
 
+#: Hypothetical view: only what a text imagines (could, would, plans, threats of what may come).
+HYPOTHETICAL_MODALITY_WEIGHTS: Mapping[str, float] = {
+    "Asserted": 0.0,
+    "Reported": 0.0,
+    "Negated": 0.0,
+    "Hypothetical": 1.0,
+    "Recommended": 0.0,
+}
+#: The modality weights of each view.
+VIEWS: Mapping[str, Mapping[str, float]] = {
+    "factual": DEFAULT_MODALITY_WEIGHTS,
+    "advocacy": ADVOCACY_MODALITY_WEIGHTS,
+    "hypothetical": HYPOTHETICAL_MODALITY_WEIGHTS,
+}
+
 #: Factual view: weights of the records used only for pairs without any factual record.
 WEAK_MODALITY_WEIGHTS: Mapping[str, float] = {
     "Hypothetical": 0.25,
@@ -175,12 +190,15 @@ def signed_network(
         (a minister criticising his own government) are dropped.
     weights : mapping, optional
         Modality local name -> weight. Default: :data:`DEFAULT_MODALITY_WEIGHTS`, or
-        :data:`ADVOCACY_MODALITY_WEIGHTS` when ``view="advocacy"``. Unknown modalities weigh 0.
+        :data:`ADVOCACY_MODALITY_WEIGHTS` when ``view="advocacy"``,
+        :data:`HYPOTHETICAL_MODALITY_WEIGHTS` when ``view="hypothetical"``. Unknown
+        modalities weigh 0.
     weak_weights : mapping, optional
         Modality local name -> weight of records that count only for pairs with no record of
         non-zero ``weights`` (see *Weak ties* above). Default: :data:`WEAK_MODALITY_WEIGHTS`
         in the factual view with the default ``weights``, none otherwise; ``{}`` turns it off.
-    view : {"factual", "advocacy"}
+    view : {"factual", "advocacy", "hypothetical"}
+        What the text reports, what it urges, what it imagines.
     documents, publishers, event_types : str or iterable of str, optional
         Keep only records of these documents (IRIs), publishers, event types (local names
         such as ``"ACCUSE"`` or full IRIs).
@@ -207,12 +225,12 @@ def signed_network(
     >>> G["A"]["B"]["weight"]
     1.0
     """
-    if view not in ("factual", "advocacy"):
-        raise ValueError(f"view must be 'factual' or 'advocacy', not {view!r}")
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {sorted(VIEWS)}, not {view!r}")
     if weak_weights is None:
         weak_weights = WEAK_MODALITY_WEIGHTS if view == "factual" and weights is None else {}
     if weights is None:
-        weights = ADVOCACY_MODALITY_WEIGHTS if view == "advocacy" else DEFAULT_MODALITY_WEIGHTS
+        weights = VIEWS[view]
     kept = filter_records(records, documents=documents, publishers=publishers, start=start,
                           end=end, event_types=event_types)
     G = nx.DiGraph() if directed else nx.Graph()

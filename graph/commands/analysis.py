@@ -16,7 +16,7 @@ def analyze(
     out: Annotated[Path, typer.Argument(help="A folder built by `kg build`.")],
     by: Annotated[Optional[str], typer.Option(help="Also per document, publisher, month, quarter or year.")] = None,
     lift: Annotated[bool, typer.Option(help="Lift people and agencies to the state or IGO they act for.")] = True,
-    view: Annotated[str, typer.Option(help="factual (asserted/reported) or advocacy (recommended).")] = "factual",
+    view: Annotated[str, typer.Option(help="factual (asserted/reported), advocacy (recommended) or hypothetical.")] = "factual",
     resolution: Annotated[float, typer.Option(help="Louvain resolution of the alignment clusters.")] = 1.0,
     document: Annotated[Optional[list[str]], typer.Option(
         help="Only these documents (IRI, or its source path/file name); repeatable.")] = None,
