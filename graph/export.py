@@ -161,7 +161,8 @@ def actor_network(store, *, lift: bool = True, view: str = "factual"):
 
     Built by :func:`graph.analysis.network.signed_network`: each interaction adds
     ``polarity x modality weight x confidence`` (factual view: Asserted 1, Reported 0.5, the
-    others 0) to the undirected tie of its (lifted) source and target.
+    others 0; Hypothetical and Recommended 0.25 for pairs without any factual record) to the
+    undirected tie of its (lifted) source and target.
 
     Parameters
     ----------
@@ -169,7 +170,7 @@ def actor_network(store, *, lift: bool = True, view: str = "factual"):
         An open store or a build folder.
     lift : bool
         People and agencies count for the state or IGO they act for.
-    view : {"factual", "advocacy"}
+    view : {"factual", "advocacy", "hypothetical"}
         See :func:`graph.analysis.network.signed_network`.
 
     Returns
@@ -178,8 +179,9 @@ def actor_network(store, *, lift: bool = True, view: str = "factual"):
         Nodes are actor IRIs with ``label``, ``name`` (the full label), ``type``, ``iso3``,
         ``affiliation``, ``camp``, ``cluster`` (``""`` when none) and ``degree``. Edges carry
         ``weight`` (net signed sum), ``abs_weight``, ``sign``, ``positive_weight``,
-        ``negative_weight``, ``positive_count``, ``negative_count``, ``count`` and
-        ``event_types`` (sorted, joined by ``;``).
+        ``negative_weight``, ``positive_count``, ``negative_count``, ``count``, ``weak``
+        (True when only hypothetical or recommended records, which count only for pairs
+        without any factual record, make the tie) and ``event_types`` (sorted, joined by ``;``).
     """
     import networkx as nx
 
@@ -208,7 +210,7 @@ def actor_network(store, *, lift: bool = True, view: str = "factual"):
                    positive_weight=float(d["positive"]), negative_weight=float(d["negative"]),
                    positive_count=sum(1 for r in records if r.polarity > 0),
                    negative_count=sum(1 for r in records if r.polarity < 0),
-                   count=int(d["count"]),
+                   count=int(d["count"]), weak=bool(d.get("weak", False)),
                    event_types=";".join(sorted({r.event_type for r in records if r.event_type})))
     return H
 

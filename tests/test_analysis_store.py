@@ -159,11 +159,16 @@ def test_lifting_follows_affiliations_twice(actors):
 def test_modality_weights_and_lifting(records, actors):
     d1 = [r for r in records if r.document.endswith("d1")]
     G = signed_network(d1, actors=actors)
-    # Asserted 0.9 and the lifted Aliyev statement 0.8; the hypothetical sanction weighs 0
+    # Asserted 0.9 and the lifted Aliyev statement 0.8
     assert G[A("AZE")][A("IRN")]["weight"] == pytest.approx(-1.7)
-    assert not G.has_edge(A("USA"), A("IRN"))
     assert G[A("USA")][A("AZE")]["weight"] == pytest.approx(0.7)
-    assert not G.has_edge(A("NATO"), A("AZE"))  # recommended: advocacy view only
+    assert not G[A("USA")][A("AZE")]["weak"]
+    # nothing factual about USA-IRN or NATO-AZE: the hypothetical sanction and the recommended
+    # support are weak ties at a quarter weight
+    assert G[A("USA")][A("IRN")]["weight"] == pytest.approx(-0.25 * 0.6)
+    assert G[A("USA")][A("IRN")]["weak"] and G[A("NATO")][A("AZE")]["weak"]
+    strict = signed_network(d1, actors=actors, weak_weights={})
+    assert not strict.has_edge(A("USA"), A("IRN")) and not strict.has_edge(A("NATO"), A("AZE"))
     advocacy = signed_network(d1, actors=actors, view="advocacy")
     assert advocacy[A("NATO")][A("AZE")]["weight"] == pytest.approx(0.6)
     people = signed_network(d1, actors=actors, lift=False)
@@ -205,9 +210,11 @@ def test_compare_sources_json_and_print(store):
     comparison = compare_sources(store=store)
     data = comparison_to_json(comparison)
     json.dumps(data)
-    # each source twice: what it reports (factual view) and what it urges (advocacy view)
-    assert data["disagreements"] and data["sources"][0]["title"] == "Article d1 (reports)"
-    assert any(src["title"] == "Article d1 (urges)" for src in data["sources"])
+    # each source three times: what it reports (factual view), urges (advocacy view) and
+    # imagines (hypothetical view)
+    titles = [src["title"] for src in data["sources"]]
+    assert data["disagreements"]
+    assert {"Article d1 (reports)", "Article d1 (urges)", "Article d1 (imagines)"} <= set(titles)
     console = Console(record=True, width=160)
     print_comparison(comparison, console)
     text = console.export_text()
@@ -249,6 +256,8 @@ def test_default_analysis_graph_is_queryable_and_deterministic(store):
     assert RES + "analysis/document/d1/camp/1" in camps
     params = {q.object.value for q in report.quads if q.predicate == k("parameter")}
     assert any(p.startswith("modality weights=Asserted:1,Reported:0.5") for p in params)
+    assert "weak tie weights (pairs without factual ties)=Hypothetical:0.25,Recommended:0.25" in params
+    assert {"split gain=0.5", "split share=0.05", "camp search=exact"} <= params
     assert all(q.graph_name == r("graph/analysis") for q in report.quads)
 
 
@@ -259,3 +268,43 @@ def test_print_report(store):
     print_report(analyze_store(store), console)
     text = console.export_text()
     assert "Adversary camps" in text and "AZE" in text
+
+
+def test_filters_by_document_name_event_type_and_dates(store):
+    from graph.analysis.commands import resolve_documents
+
+    assert resolve_documents(None, ["d2.html", RES + "document/d1"], store=store) == [
+        RES + "document/d1", RES + "document/d2"]
+    with pytest.raises(ValueError, match="no such document: d9.html"):
+        resolve_documents(None, ["d9.html"], store=store)
+    report = analyze_store(store, documents=[RES + "document/d2"], per_document=False)
+    assert A("ARM") not in report.overall.graph  # d2 says nothing about Armenia
+    report = analyze_store(store, event_types=["ACCUSE"], start="2023-01", end="2023-01",
+                           k=2, weak_weights={})
+    assert report.overall.parameters["event_types"] == ["ACCUSE"]
+    assert report.overall.camps.parameters["k"] == 2
+    G = report.overall.graph
+    assert all(r.event_type == "ACCUSE" and r.date.startswith("2023-01")
+               for *_, d in G.edges(data=True) for r in d["records"])
+
+
+def test_kg_analyze_cli_filters(store, tmp_path):
+    from typer.testing import CliRunner
+
+    from graph.cli import _register_optional_commands, app
+    from graph.store import write_dataset
+
+    _register_optional_commands()
+    write_dataset(tmp_path, list(store.quads_for_pattern(None, None, None, None)))
+    runner = CliRunner()
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--no-write", "--format", "json",
+                                 "--document", "d1.html", "--event-type", "ACCUSE", "--camps", "2",
+                                 "--no-weak"])
+    assert result.exit_code == 0, result.output
+    overall = json.loads(result.output)["overall"]
+    assert overall["parameters"]["event_types"] == ["ACCUSE"]
+    assert overall["parameters"]["weak_weights"] == {} and overall["parameters"]["k"] == 2
+    labels = sorted(m["label"] for c in overall["camps"] for m in c["members"])
+    assert labels == ["AZE", "IRN", "ISR"]
+    bad = runner.invoke(app, ["analyze", str(tmp_path), "--no-write", "--document", "d9.html"])
+    assert bad.exit_code != 0 and "no such document" in bad.output

@@ -13,7 +13,10 @@ Algorithms
   sign vectors are scored as ``s @ W @ s``, meet-in-the-middle (the two halves' sign
   vectors are enumerated separately and combined by one matrix product: 22 actors take a
   few tens of milliseconds, 25 well under a second). ``k > 2``
-  camps: all ``k**(n-1)`` labelings while that is at most :data:`EXACT_LABELINGS`.
+  camps: all ``k**(n-1)`` labelings while that is at most :data:`EXACT_LABELINGS` (3 camps
+  up to 14 actors), else, up to ``exact_limit`` actors, a depth-first branch and bound
+  (:func:`_branch_and_bound`) that starts from the heuristic's result and gives up after
+  :data:`BNB_BUDGET` search nodes (the result is then reported as heuristic).
 * :func:`heuristic_camps` - the sign pattern of the eigenvector of the smallest eigenvalue of
   the signed Laplacian ``L = D - W`` (``D`` the absolute weighted degree; for a balanced
   graph the eigenvalue is 0 and the signs are the two camps), then greedy local moves (each
@@ -34,10 +37,17 @@ Adversary camps (:func:`adversary_camps`)
 2. The *core* are the actors with at least one net-negative tie; camps are the minimum
    frustration partition of the core network, per connected component (camps of different
    components are never merged: nothing says whether they belong together).
-3. **k camps.** Each component starts with two camps; a further camp is opened while it
-   cuts the component's frustration by at least ``split_gain`` (default one half) of its
-   current value, up to ``max_k`` (default 4). Three mutually hostile actors thus get three
-   camps (frustration 1 -> 0), while one contested tie in a large camp does not split it.
+3. **k camps.** Each component starts with two camps (fewer camps are preferred); a further
+   camp is opened only while it removes both at least ``split_gain`` (default one half) of
+   the remaining frustration *and* at least ``split_share`` (default 5 %) of the component's
+   total absolute tie weight, up to ``max_k`` (default 4). The first condition asks that two
+   camps clearly do not fit; the second that the new camp explains a real part of the
+   network, not one faint tie among many. Three mutually hostile actors thus get three
+   camps (frustration 1 of 3 -> 0), while one contested or weak tie in a large network does
+   not split it. When a camp is opened, partitions of equal frustration are decided in
+   favour of the one that moves fewest actors from the previous one (``NEAR_COST``): the new
+   camp takes only the actors that need it, and an actor hostile to one camp only stays in
+   the camp opposing it instead of landing in the new one at random.
 4. Actors whose ties are all positive join the camp that receives at least
    ``mediator_share`` (default 2/3) of their positive weight toward placed actors (repeated
    until stable, so friends of friends join too). One that is friendly with several camps
@@ -67,9 +77,14 @@ import numpy as np
 from .network import CANCEL_TOLERANCE, signed_ties
 
 EPSILON = 1e-6
+#: Cost per actor moved away from the previous partition when a further camp is opened: it only
+#: decides between partitions of equal frustration.
+NEAR_COST = 1e-10
 EXACT_LIMIT = 25
 #: Largest number of labelings the exhaustive search for ``k > 2`` camps enumerates.
 EXACT_LABELINGS = 2_000_000
+#: Most search nodes the ``k > 2`` branch and bound visits before the heuristic result stands.
+BNB_BUDGET = 100_000
 _CHUNK = 1 << 16
 
 
@@ -281,7 +296,8 @@ def _exact_two(M: np.ndarray) -> np.ndarray:
     return (s < 0).astype(int)
 
 
-def _exact_k(M: np.ndarray, k: int) -> np.ndarray:
+def _exact_k(M: np.ndarray, k: int, near: np.ndarray | None = None) -> np.ndarray:
+    """Exhaustive ``k``-camp labeling; among equal costs the one closest to ``near``."""
     n = M.shape[0]
     r, c = np.nonzero(np.triu(M))
     w = M[r, c]
@@ -296,9 +312,105 @@ def _exact_k(M: np.ndarray, k: int) -> np.ndarray:
         L[:, 1:] = (codes[:, None] // powers) % k
         same = L[:, r] == L[:, c]
         cost = np.where(same, neg, pos).sum(axis=1)
+        if near is not None:  # far below any weight difference, and below the EPSILON surcharge
+            cost = cost + NEAR_COST * (L != near).sum(axis=1)
         i = int(np.argmin(cost))
         if cost[i] < best_val - 1e-12:
             best_val, best_labels = cost[i], L[i].copy()
+    return best_labels
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _search_order(M: np.ndarray) -> list[int]:
+    """Node 0 first, then always the node most strongly tied to those already ordered: its
+    label is then constrained early, which tightens the bounds."""
+    n = M.shape[0]
+    strength = np.abs(M)
+    pull = strength[0].copy()
+    order, free = [0], set(range(1, n))
+    while free:
+        j = min(free, key=lambda x: (-pull[x], x))
+        order.append(j)
+        free.discard(j)
+        pull += strength[j]
+    return order
+
+
+def _branch_and_bound(M: np.ndarray, k: int, upper: np.ndarray, near: np.ndarray | None = None,
+                      budget: int | None = None) -> np.ndarray | None:
+    """Exact ``k``-camp labeling by depth-first branch and bound, or ``None`` over ``budget``.
+
+    Nodes are labelled in :func:`_search_order`; ``C[i][c]`` is what giving the unlabelled
+    node ``i`` camp ``c`` costs against its labelled neighbours, so the cost so far plus each
+    unlabelled node's cheapest ``C[i]`` is a lower bound (ties between two unlabelled nodes
+    count 0). ``upper`` (a heuristic labeling) is the first incumbent. Without ``near``, camp
+    numbers are used in order (symmetry breaking); with it, every labeling is open and the
+    ``NEAR_COST`` per actor moved from ``near`` is part of the cost.
+    """
+    n = M.shape[0]
+    budget = BNB_BUDGET if budget is None else budget
+    if near is not None:
+        swap = {0: int(near[0]), int(near[0]): 0}
+        near = np.array([swap.get(int(x), int(x)) for x in near])
+    nbrs = [[(int(j), float(M[i, j])) for j in np.nonzero(M[i])[0] if j != i] for i in range(n)]
+    order = _search_order(M)
+
+    def pen(i: int, c: int) -> float:
+        return NEAR_COST if near is not None and near[i] != c else 0.0
+
+    def full_cost(labels) -> float:
+        extra = NEAR_COST * float((labels != near).sum()) if near is not None else 0.0
+        return _labels_cost(M, labels) + extra
+
+    best_labels = np.asarray(upper, dtype=int).copy()
+    best = [full_cost(best_labels)]
+    C = [[0.0] * k for _ in range(n)]
+    lab = [-1] * n
+    spent = [0]
+
+    def place(i: int, c: int, sign: float) -> None:
+        for j, w in nbrs[i]:
+            if lab[j] >= 0:
+                continue
+            if w < 0:
+                C[j][c] -= sign * w
+            else:
+                row = C[j]
+                for d in range(k):
+                    if d != c:
+                        row[d] += sign * w
+
+    def visit(pos: int, cost: float, used: int) -> None:
+        spent[0] += 1
+        if spent[0] > budget:
+            raise _OverBudget
+        if pos == n:
+            if cost < best[0] - 1e-13:
+                best[0] = cost
+                best_labels[:] = lab
+            return
+        bound = cost + sum(min(C[i][c] + pen(i, c) for c in range(k)) for i in order[pos:])
+        if bound >= best[0] - 1e-13:
+            return
+        i = order[pos]
+        labels = range(1) if pos == 0 else range(k if near is not None else min(k, used + 1))
+        for c in sorted(labels, key=lambda c: (C[i][c] + pen(i, c), c)):
+            step = cost + C[i][c] + pen(i, c)
+            if step >= best[0] - 1e-13:
+                continue
+            lab[i] = c
+            place(i, c, 1.0)
+            visit(pos + 1, step, max(used, c + 1))
+            place(i, c, -1.0)
+            lab[i] = -1
+
+    try:
+        visit(0, 0.0, 0)
+    except _OverBudget:
+        return None
     return best_labels
 
 
@@ -329,8 +441,9 @@ def exact_camps(G: nx.Graph, k: int = 2, weight: str = "weight",
     k : int, default 2
         Most camps per connected component.
     max_nodes : int, default 28
-        Refuse components larger than this (``ValueError``); for ``k > 2`` the search also
-        refuses more than :data:`EXACT_LABELINGS` labelings.
+        Refuse components larger than this (``ValueError``); for ``k > 2`` beyond
+        :data:`EXACT_LABELINGS` labelings the branch and bound is used, and a ``ValueError``
+        says when it gives up.
 
     Returns
     -------
@@ -351,10 +464,13 @@ def exact_camps(G: nx.Graph, k: int = 2, weight: str = "weight",
     for nodes in _components(G, weight):
         if len(nodes) > max_nodes:
             raise ValueError(f"component of {len(nodes)} actors is too large for the exact search")
-        if k > 2 and k ** (len(nodes) - 1) > EXACT_LABELINGS:
-            raise ValueError(f"{k} camps over {len(nodes)} actors is too large for the exact search")
         M = _component_matrix(G, nodes, weight, sparse=False)
-        labels = _exact_two(M) if k == 2 else (_exact_k(M, k) if k > 2 else np.zeros(len(nodes)))
+        if k > 2 and k ** (len(nodes) - 1) > EXACT_LABELINGS:
+            labels = _branch_and_bound(M, k, _heuristic_labels(M, k, 0, 24))
+            if labels is None:
+                raise ValueError(f"{k} camps over {len(nodes)} actors: the exact search gave up")
+        else:
+            labels = _exact_two(M) if k == 2 else (_exact_k(M, k) if k > 2 else np.zeros(len(nodes)))
         camps += _to_camps(nodes, labels)
     return _sort_camps(camps)
 
@@ -470,12 +586,18 @@ def _solve(G, nodes, k, weight, seed, restarts, exact_limit, M=None, start=None)
     if n <= exact_limit and (k == 2 or k ** (n - 1) <= EXACT_LABELINGS):
         if M is None or hasattr(M, "tocsr"):
             M = _component_matrix(G, nodes, weight, sparse=False)
-        return (_exact_two(M) if k == 2 else _exact_k(M, k)), True
+        return (_exact_two(M) if k == 2 else _exact_k(M, k, near=start)), True
     if M is None:
         M = _component_matrix(G, nodes, weight, sparse=n > 300)
     if restarts is None:
         restarts = 24 if n <= 100 else 2
-    return _heuristic_labels(M, k, seed, restarts, start), False
+    labels = _heuristic_labels(M, k, seed, restarts, start)
+    if n <= exact_limit:  # k > 2 camps, too many labelings to enumerate: branch and bound
+        dense = M.toarray() if hasattr(M, "toarray") else M
+        found = _branch_and_bound(dense, k, labels, near=start)
+        if found is not None:
+            return found, True
+    return labels, False
 
 
 def min_frustration_partition(G: nx.Graph, k: int = 2, *, weight: str = "weight",
@@ -560,17 +682,19 @@ class CampResult:
         return None
 
 
-def _choose_k(G, nodes, weight, seed, exact_limit, max_k, split_gain):
+def _choose_k(G, nodes, weight, seed, exact_limit, max_k, split_gain, split_share):
     """Labels, k, exactness and the two-camp labels of one component."""
     M = _component_matrix(G, nodes, weight, sparse=len(nodes) > 300)
     labels, exact = _solve(G, nodes, 2, weight, seed, None, exact_limit, M)
     cost = _labels_cost(M, labels)
+    total = _labels_cost(M, np.zeros(len(nodes), dtype=int)) + _labels_cost(M, np.arange(len(nodes)))
     two = labels
     k = 2
     while k < max_k and cost > CANCEL_TOLERANCE and len(nodes) > k:
         nxt, ok = _solve(G, nodes, k + 1, weight, seed, None, exact_limit, M, start=labels)
         nxt_cost = _labels_cost(M, nxt)
-        if cost - nxt_cost < split_gain * cost - 1e-12:
+        gain = cost - nxt_cost
+        if gain < split_gain * cost - 1e-12 or gain < split_share * total - 1e-12:
             break
         labels, cost, exact, k = nxt, nxt_cost, exact and ok, k + 1
     return labels, k, exact, two
@@ -578,7 +702,7 @@ def _choose_k(G, nodes, weight, seed, exact_limit, max_k, split_gain):
 
 def adversary_camps(G: nx.Graph, k: int | None = None, *, weight: str = "weight",
                     mediators: bool = True, mediator_share: float = 2 / 3,
-                    max_k: int = 4, split_gain: float = 0.5,
+                    max_k: int = 4, split_gain: float = 0.5, split_share: float = 0.05,
                     exact_limit: int = EXACT_LIMIT, seed: int = 0,
                     index: bool = True) -> CampResult:
     """Adversary camps by structural balance, with outsiders and mediators left out.
@@ -596,8 +720,8 @@ def adversary_camps(G: nx.Graph, k: int | None = None, *, weight: str = "weight"
         Apply the mediator rule; False places every tied actor by frustration alone.
     mediator_share : float, default 2/3
         Share of a positive-only actor's weight toward camps one camp must get to win it.
-    max_k, split_gain : int, float
-        The k criterion.
+    max_k, split_gain, split_share : int, float, float
+        The k criterion (module docstring, step 3).
     exact_limit : int, default 25
         Components up to this size are solved exhaustively.
     index : bool, default True
@@ -625,7 +749,8 @@ def adversary_camps(G: nx.Graph, k: int | None = None, *, weight: str = "weight"
     exact, k_used, two_camp = True, 1, []
     for nodes in _components(T.subgraph(core), weight):
         if k is None:
-            labels, kk, ok, two = _choose_k(T, nodes, weight, seed, exact_limit, max_k, split_gain)
+            labels, kk, ok, two = _choose_k(T, nodes, weight, seed, exact_limit, max_k, split_gain,
+                                            split_share)
             two_camp += _to_camps(nodes, two)
         else:
             labels, ok = _solve(T, nodes, k, weight, seed, None, exact_limit)
@@ -699,7 +824,8 @@ def adversary_camps(G: nx.Graph, k: int | None = None, *, weight: str = "weight"
         frustrated=[e for e in fr_edges if abs(e.weight) > CANCEL_TOLERANCE],
         exact=exact,
         parameters={"k": k, "mediators": mediators, "mediator_share": mediator_share,
-                    "max_k": max_k, "split_gain": split_gain, "exact_limit": exact_limit,
+                    "max_k": max_k, "split_gain": split_gain, "split_share": split_share,
+                    "exact_limit": exact_limit,
                     "seed": seed},
     )
 

@@ -86,6 +86,7 @@ def _write_graph(out_dir: Path | None, store, quads) -> None:
 def analyze_store(store, *, by: str | None = None, lift: bool = True, view: str = "factual",
                   resolution: float = 1.0, seed: int = 0, k: int | None = None,
                   mediators: bool = True, weights: Mapping[str, float] | None = None,
+                  weak_weights: Mapping[str, float] | None = None,
                   documents=None, publishers=None, start=None, end=None, event_types=None,
                   per_document: bool = True) -> AnalysisReport:
     """Run the analysis on an open pyoxigraph store (nothing is written).
@@ -100,7 +101,8 @@ def analyze_store(store, *, by: str | None = None, lift: bool = True, view: str 
     actors = load_actors(store)
     records = load_records(store)
     options = dict(lift=lift, view=view, resolution=resolution, seed=seed, k=k,
-                   mediators=mediators, weights=weights, documents=documents,
+                   mediators=mediators, weights=weights, weak_weights=weak_weights,
+                   documents=documents,
                    publishers=publishers, start=start, end=end, event_types=event_types)
     options = {key: v for key, v in options.items() if v is not None}
     overall = analyze_network(records, actors, scope="all", **options)
@@ -133,7 +135,7 @@ def analyze(out_dir: Path, *, write: bool = True, **options) -> AnalysisReport:
     **options
         See :func:`analyze_store`: ``by`` (document, publisher, month, quarter, year),
         ``lift``, ``view``, ``resolution``, ``seed``, ``k``, ``mediators``, ``weights``,
-        ``documents``, ``publishers``, ``start``, ``end``, ``event_types``.
+        ``weak_weights``, ``documents``, ``publishers``, ``start``, ``end``, ``event_types``.
     """
     store = _open_store(Path(out_dir))
     report = analyze_store(store, **options)
@@ -141,6 +143,26 @@ def analyze(out_dir: Path, *, write: bool = True, **options) -> AnalysisReport:
     if write:
         _write_graph(Path(out_dir), None, report.quads)
     return report
+
+
+def resolve_documents(out_dir: Path, names, store=None) -> list[str]:
+    """Document IRIs for names given on the command line.
+
+    A name is a document IRI, its source (``dcterms:source``, the path it was built from) or
+    the source's file name. Raises ``ValueError`` naming what matches no document.
+    """
+    if store is None:
+        store = _open_store(Path(out_dir))
+    known: dict[str, str] = {}
+    for row in store.query("PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?d ?s WHERE { "
+                           "?d dcterms:source ?s }", use_default_graph_as_union=True):
+        doc, src = row["d"].value, row["s"].value
+        for key in (doc, src, Path(src).name):
+            known.setdefault(key, doc)
+    missing = [n for n in names if n not in known]
+    if missing:
+        raise ValueError(f"no such document: {', '.join(missing)}")
+    return sorted({known[n] for n in names})
 
 
 def default_analysis_quads(store) -> list:
@@ -165,11 +187,16 @@ def compare_sources(out_dir: Path | None = None, *, store=None, by: str = "docum
     if options.get("view"):
         analyses = split(records, actors, roles=False, **options)
         return Comparison(by, sorted(analyses), compare(analyses=analyses), actors, titles)
-    # Both what each source reports (factual view) and what it urges (advocacy view), so that
-    # "A urges Washington to back Baku" meets "B reports Washington condemning Baku".
+    # What each source reports (factual view), urges (advocacy view) and imagines (hypothetical
+    # view), so that "A urges Washington to back Baku" or "A says Washington could help Baku"
+    # meets "B reports Washington condemning Baku".
+    # The "reports" side is the strict factual network (no weak ties): what a source only
+    # urges or imagines is its "urges" or "imagines" side, never shown as something it reports.
     analyses = {}
-    for view, verb in (("factual", "reports"), ("advocacy", "urges")):
-        for source, analysis in split(records, actors, roles=False, view=view, **options).items():
+    for view, verb, weak in (("factual", "reports", {}), ("advocacy", "urges", None),
+                             ("hypothetical", "imagines", None)):
+        for source, analysis in split(records, actors, roles=False, view=view, weak_weights=weak,
+                                      **options).items():
             key = f"{source} ({verb})"
             analyses[key] = analysis
             titles[key] = f"{titles.get(source, source)} ({verb})"

@@ -7,6 +7,15 @@ party reports about another counts half, and negated, hypothetical and recommend
 statements do not count. The *advocacy* view (:data:`ADVOCACY_MODALITY_WEIGHTS`) counts only
 what authors recommend (``kgo:Recommended``): the alignment the writer argues for.
 
+**Weak ties.** What a text only imagines or urges ("Moscow could retaliate against Kyiv",
+"Delhi and Islamabad should settle their dispute") still says which way a pair leans, but it
+is weaker evidence than anything the text states as fact. In the factual view such records
+(:data:`WEAK_MODALITY_WEIGHTS`: hypothetical and recommended, a quarter weight each) are used
+**only for pairs that have no factual record at all**: they fill silences, they never
+outweigh, dilute or flip what is reported as fact. Such a tie carries ``weak=True``. Negated
+records never count: that something did not happen says nothing about which way a pair leans.
+Pass ``weak_weights={}`` for the strict factual network.
+
 Examples
 --------
 >>> from graph.analysis.records import InteractionRecord
@@ -15,10 +24,13 @@ Examples
 ...         InteractionRecord("i2", "B", "A", "PRAISE", 1, "Reported", 0.6),
 ...         InteractionRecord("i3", "A", "C", "AID", 1, "Hypothetical", 0.9)]
 >>> G = signed_network(recs)
->>> round(G["A"]["B"]["weight"], 2), round(G["A"]["B"]["negative"], 2), G.has_edge("A", "C")
-(-0.5, 0.8, False)
->>> sorted(G.nodes)   # C still appears: it is named, but has no signed tie
-['A', 'B', 'C']
+>>> round(G["A"]["B"]["weight"], 2), round(G["A"]["B"]["negative"], 2)
+(-0.5, 0.8)
+>>> G["A"]["C"]["weight"], G["A"]["C"]["weak"]   # nothing factual about A and C: a weak tie
+(0.225, True)
+>>> G = signed_network(recs, weak_weights={})      # the strict factual network
+>>> G.has_edge("A", "C"), sorted(G.nodes)          # C still appears: it is named, but has no tie
+(False, ['A', 'B', 'C'])
 """
 
 from __future__ import annotations
@@ -46,6 +58,27 @@ ADVOCACY_MODALITY_WEIGHTS: Mapping[str, float] = {
     "Negated": 0.0,
     "Hypothetical": 0.0,
     "Recommended": 1.0,
+}
+
+#: Hypothetical view: only what a text imagines (could, would, plans, threats of what may come).
+HYPOTHETICAL_MODALITY_WEIGHTS: Mapping[str, float] = {
+    "Asserted": 0.0,
+    "Reported": 0.0,
+    "Negated": 0.0,
+    "Hypothetical": 1.0,
+    "Recommended": 0.0,
+}
+#: The modality weights of each view.
+VIEWS: Mapping[str, Mapping[str, float]] = {
+    "factual": DEFAULT_MODALITY_WEIGHTS,
+    "advocacy": ADVOCACY_MODALITY_WEIGHTS,
+    "hypothetical": HYPOTHETICAL_MODALITY_WEIGHTS,
+}
+
+#: Factual view: weights of the records used only for pairs without any factual record.
+WEAK_MODALITY_WEIGHTS: Mapping[str, float] = {
+    "Hypothetical": 0.25,
+    "Recommended": 0.25,
 }
 
 #: Net weights whose absolute value is at most this are treated as cancelled (no tie).
@@ -135,6 +168,7 @@ def signed_network(
     actors: Mapping[str, ActorInfo] | None = None,
     lift: bool = True,
     weights: Mapping[str, float] | None = None,
+    weak_weights: Mapping[str, float] | None = None,
     view: str = "factual",
     documents=None,
     publishers=None,
@@ -156,8 +190,15 @@ def signed_network(
         (a minister criticising his own government) are dropped.
     weights : mapping, optional
         Modality local name -> weight. Default: :data:`DEFAULT_MODALITY_WEIGHTS`, or
-        :data:`ADVOCACY_MODALITY_WEIGHTS` when ``view="advocacy"``. Unknown modalities weigh 0.
-    view : {"factual", "advocacy"}
+        :data:`ADVOCACY_MODALITY_WEIGHTS` when ``view="advocacy"``,
+        :data:`HYPOTHETICAL_MODALITY_WEIGHTS` when ``view="hypothetical"``. Unknown
+        modalities weigh 0.
+    weak_weights : mapping, optional
+        Modality local name -> weight of records that count only for pairs with no record of
+        non-zero ``weights`` (see *Weak ties* above). Default: :data:`WEAK_MODALITY_WEIGHTS`
+        in the factual view with the default ``weights``, none otherwise; ``{}`` turns it off.
+    view : {"factual", "advocacy", "hypothetical"}
+        What the text reports, what it urges, what it imagines.
     documents, publishers, event_types : str or iterable of str, optional
         Keep only records of these documents (IRIs), publishers, event types (local names
         such as ``"ACCUSE"`` or full IRIs).
@@ -172,9 +213,10 @@ def signed_network(
     networkx.Graph or networkx.DiGraph
         Nodes are (lifted) actor IRIs with ``label`` and ``type``. Every actor named by a kept
         record is a node, even with no non-zero tie. Edges carry ``weight`` (the net signed
-        sum), ``positive`` and ``negative`` (the totals of each sign, both >= 0), ``count``
-        and ``records`` (the evidence, strongest first, then by IRI). Edges are only created for records
-        with a non-zero weight; an edge whose net weight cancels keeps ``weight`` 0.
+        sum), ``positive`` and ``negative`` (the totals of each sign, both >= 0), ``count``,
+        ``records`` (the evidence, strongest first, then by IRI) and ``weak`` (True when only
+        weak records make the tie). Edges are only created for records with a non-zero
+        weight; an edge whose net weight cancels keeps ``weight`` 0.
 
     Examples
     --------
@@ -183,15 +225,18 @@ def signed_network(
     >>> G["A"]["B"]["weight"]
     1.0
     """
-    if view not in ("factual", "advocacy"):
-        raise ValueError(f"view must be 'factual' or 'advocacy', not {view!r}")
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {sorted(VIEWS)}, not {view!r}")
+    if weak_weights is None:
+        weak_weights = WEAK_MODALITY_WEIGHTS if view == "factual" and weights is None else {}
     if weights is None:
-        weights = ADVOCACY_MODALITY_WEIGHTS if view == "advocacy" else DEFAULT_MODALITY_WEIGHTS
+        weights = VIEWS[view]
     kept = filter_records(records, documents=documents, publishers=publishers, start=start,
                           end=end, event_types=event_types)
     G = nx.DiGraph() if directed else nx.Graph()
-    G.graph.update(view=view, lift=lift, weights=dict(weights))
+    G.graph.update(view=view, lift=lift, weights=dict(weights), weak_weights=dict(weak_weights))
     lifted: dict[str, str] = {}
+    weak: dict[tuple, list] = {}  # pair -> [(weight, record)] held back until the end
 
     def node(a: str) -> str:
         if a not in lifted:
@@ -207,23 +252,40 @@ def signed_network(
         if s == t:
             continue
         w = r.polarity * float(weights.get(r.modality, 0.0)) * r.confidence
-        if w == 0:
+        if w != 0:
+            _add_record(G, s, t, w, r, weak=False)
             continue
-        if G.has_edge(s, t):
-            d = G[s][t]
-        else:
-            G.add_edge(s, t, weight=0.0, positive=0.0, negative=0.0, count=0, records=[])
-            d = G[s][t]
-        d["weight"] += w
-        d["positive" if w > 0 else "negative"] += abs(w)
-        d["count"] += 1
-        d["records"].append(r)
+        w = r.polarity * float(weak_weights.get(r.modality, 0.0)) * r.confidence
+        if w != 0:
+            weak.setdefault((s, t), []).append((w, r))
+    def factual(a, b):
+        return G.has_edge(a, b) and not G[a][b]["weak"]
+
+    for (s, t), found in weak.items():
+        if factual(s, t) or factual(t, s):
+            continue  # the pair has factual evidence: weak records do not count
+        for w, r in found:
+            _add_record(G, s, t, w, r, weak=True)
     G.graph["lifted"] = lifted
+
+    def strength(r):
+        return float(weights.get(r.modality, 0.0) or weak_weights.get(r.modality, 0.0)) * r.confidence
+
     for _, _, d in G.edges(data=True):
-        d["records"].sort(key=lambda r: (-float(weights.get(r.modality, 0.0)) * r.confidence, r.iri))
+        d["records"].sort(key=lambda r: (-strength(r), r.iri))
         if abs(d["weight"]) <= CANCEL_TOLERANCE:
             d["weight"] = 0.0
     return G
+
+
+def _add_record(G: nx.Graph, s: str, t: str, w: float, r: InteractionRecord, *, weak: bool) -> None:
+    if not G.has_edge(s, t):
+        G.add_edge(s, t, weight=0.0, positive=0.0, negative=0.0, count=0, records=[], weak=weak)
+    d = G[s][t]
+    d["weight"] += w
+    d["positive" if w > 0 else "negative"] += abs(w)
+    d["count"] += 1
+    d["records"].append(r)
 
 
 def signed_ties(G: nx.Graph) -> nx.Graph:

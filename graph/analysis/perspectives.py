@@ -33,9 +33,10 @@ from .network import CANCEL_TOLERANCE, signed_network
 from .records import ActorInfo, InteractionRecord
 from .roles import brokers, camp_stance, targets
 
-_NETWORK_KEYS = ("lift", "weights", "view", "documents", "publishers", "start", "end",
-                 "event_types")
-_CAMP_KEYS = ("k", "mediators", "mediator_share", "max_k", "split_gain", "exact_limit")
+_NETWORK_KEYS = ("lift", "weights", "weak_weights", "view", "documents", "publishers", "start",
+                 "end", "event_types")
+_CAMP_KEYS = ("k", "mediators", "mediator_share", "max_k", "split_gain", "split_share",
+              "exact_limit")
 
 
 @dataclass
@@ -82,9 +83,9 @@ def analyze_network(records: Iterable[InteractionRecord], actors: Mapping[str, A
         Pivot sample for betweenness on large networks.
     **options
         Passed to :func:`~graph.analysis.network.signed_network` (``lift``, ``weights``,
-        ``view``, ``documents``, ``publishers``, ``start``, ``end``, ``event_types``) or
+        ``weak_weights``, ``view``, ``documents``, ``publishers``, ``start``, ``end``, ``event_types``) or
         :func:`~graph.analysis.balance.adversary_camps` (``k``, ``mediators``,
-        ``mediator_share``, ``max_k``, ``split_gain``, ``exact_limit``).
+        ``mediator_share``, ``max_k``, ``split_gain``, ``split_share``, ``exact_limit``).
     """
     unknown = set(options) - set(_NETWORK_KEYS) - set(_CAMP_KEYS)
     if unknown:
@@ -95,8 +96,9 @@ def analyze_network(records: Iterable[InteractionRecord], actors: Mapping[str, A
     clusters = alignment_clusters(G, resolution=resolution, seed=seed)
     n_used = sum(d["count"] for _, _, d in G.edges(data=True))
     params = {"lift": G.graph["lift"], "view": G.graph["view"], "weights": G.graph["weights"],
-              "resolution": resolution, "seed": seed, **result.parameters,
-              **{k: v for k, v in options.items() if k in _NETWORK_KEYS[3:] and v is not None}}
+              "weak_weights": G.graph["weak_weights"], "resolution": resolution, "seed": seed,
+              **result.parameters,
+              **{k: v for k, v in options.items() if k in _NETWORK_KEYS[4:] and v is not None}}
     return NetworkAnalysis(
         scope=scope,
         graph=G,

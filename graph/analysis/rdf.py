@@ -70,6 +70,10 @@ def _params(analysis: NetworkAnalysis) -> list[str]:
     weights = p.pop("weights", None)
     if weights is not None:
         out.append("modality weights=" + ",".join(f"{m}:{w:g}" for m, w in weights.items()))
+    weak = p.pop("weak_weights", None)
+    if weak:
+        out.append("weak tie weights (pairs without factual ties)="
+                   + ",".join(f"{m}:{w:g}" for m, w in weak.items()))
     for key in sorted(p):
         value = p[key]
         if value is None:

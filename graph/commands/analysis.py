@@ -16,8 +16,17 @@ def analyze(
     out: Annotated[Path, typer.Argument(help="A folder built by `kg build`.")],
     by: Annotated[Optional[str], typer.Option(help="Also per document, publisher, month, quarter or year.")] = None,
     lift: Annotated[bool, typer.Option(help="Lift people and agencies to the state or IGO they act for.")] = True,
-    view: Annotated[str, typer.Option(help="factual (asserted/reported) or advocacy (recommended).")] = "factual",
+    view: Annotated[str, typer.Option(help="factual (asserted/reported), advocacy (recommended) or hypothetical.")] = "factual",
     resolution: Annotated[float, typer.Option(help="Louvain resolution of the alignment clusters.")] = 1.0,
+    document: Annotated[Optional[list[str]], typer.Option(
+        help="Only these documents (IRI, or its source path/file name); repeatable.")] = None,
+    publisher: Annotated[Optional[list[str]], typer.Option(help="Only these publishers; repeatable.")] = None,
+    start: Annotated[Optional[str], typer.Option(help="Only interactions dated from (2024, 2024-03, 2024-03-05).")] = None,
+    end: Annotated[Optional[str], typer.Option(help="Only interactions dated up to (inclusive).")] = None,
+    event_type: Annotated[Optional[list[str]], typer.Option(help="Only these event types (ACCUSE, ...); repeatable.")] = None,
+    camps: Annotated[Optional[int], typer.Option(help="Fix the most camps per component (default: chosen).")] = None,
+    weak: Annotated[bool, typer.Option(
+        help="Count hypothetical/recommended ties (1/4) for pairs with no factual tie.")] = True,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     write: Annotated[bool, typer.Option(help="Write the result back as the analysis graph.")] = True,
 ):
@@ -25,9 +34,15 @@ def analyze(
 
     Example: kg analyze build/ --by month --format json
     """
-    from graph.analysis.commands import analyze as run, print_report, report_to_json
+    from graph.analysis.commands import analyze as run, print_report, report_to_json, resolve_documents
 
-    report = run(out, write=write, by=by, lift=lift, view=view, resolution=resolution)
+    try:
+        documents = resolve_documents(out, document) if document else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--document") from None
+    report = run(out, write=write, by=by, lift=lift, view=view, resolution=resolution,
+                 documents=documents, publishers=publisher or None, start=start, end=end,
+                 event_types=event_type or None, k=camps, weak_weights=None if weak else {})
     if fmt == "json":
         typer.echo(json.dumps(report_to_json(report), indent=2, ensure_ascii=False))
     else:
