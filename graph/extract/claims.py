@@ -262,9 +262,10 @@ def extract_claims(doc: Document, lex: ClaimLexicon | None = None) -> Document:
     found += _quoted(doc, views, quotes, found)
     claims = []
     for f in found:
-        base = _claim(doc, views[f.sentence], f, lex)
+        base, self_named = _claim(doc, views[f.sentence], f, lex)
         for who in f.speakers:
-            claims.append(Claim(claimant=who, about=[a for a in base.about if a != who] or list(base.about),
+            about = [a for a in base.about if a != who or (who in self_named and not ctx.is_person(who))]
+            claims.append(Claim(claimant=who, about=about or list(base.about),
                                 stance=base.stance, modality=base.modality, sentence=base.sentence,
                                 start=base.start, end=base.end, label=base.label, cue=base.cue))
     claimed = {c.sentence for c in claims}
@@ -630,24 +631,63 @@ def _content(view, k: int, span: list[int], quotes: _Quotes) -> tuple[int, int]:
     """Character span of what the speech verb at ``k`` introduces."""
     toks = view.tokens
     s = view.sentence
-    # '“...,” X said': the quotation before the verb
     first = min([k, *span])
+    after = max([k, *span]) + 1
     if first > 0:
-        j = first - 1
+        # '“...,” X said on Tuesday' / '..., Mayor X told reporters': the content comes first
+        ends = _trailing_adjunct(view, after)
+        j = _before_description(view, first) if ends else first - 1
+        comma = j if ends else -1
         while j >= 0 and toks[j].text in (",", ":"):
             j -= 1
         if j >= 0 and (toks[j].text in CLOSE_QUOTES or toks[j].text == '"'):
             region = quotes.containing(toks[j].start - 1)
             start = region[0] if region else s.start
             return max(start, s.start), toks[j].end
-        if j >= 0 and toks[j].text == ",":
-            return s.start, toks[j].start
-    after = max([k, *span]) + 1
+        if comma >= 0 and toks[comma].text == ",":
+            return s.start, toks[comma].start
+    # "said on Monday that ...": the content starts after a "that" or ":" close to the verb
+    # "told the General Assembly that ...": past an addressee too
+    for i in range(after, min(len(toks), after + 10)):
+        if view.lower[i] in ("that", ":"):
+            after = i + 1
+            break
+        if toks[i].text in QUOTE_CHARS or view.lower[i] in (",", ";") or view.is_boundary(i):
+            break
     while after < len(toks) and toks[after].text.lower() in ("that", ":", ",", "on", "in"):
         after += 1
     if after >= len(toks):
         return s.start, toks[k].start
     return toks[after].start, s.end
+
+
+_TRAIL_STOP = {"that", ":", "“", '"', "whether", "how", "why", "what"}
+
+
+def _trailing_adjunct(view, after: int) -> bool:
+    """Only a short adjunct follows the speech verb ("said on Tuesday", "told reporters",
+    "said in a statement"): the verb closes the sentence and its content came before."""
+    rest = [w for w in view.lower[after:] if w not in (".", "!", "?")]
+    return len(rest) <= 6 and not any(w in _TRAIL_STOP or w in OPEN_QUOTES for w in rest)
+
+
+def _before_description(view, first: int) -> int:
+    """Index of the token before the description that precedes a speaker's name:
+    '..., Mayor Jane Doe said' / '...,” foreign ministry spokesperson Li said'."""
+    toks = view.tokens
+    j = first - 1
+    while j >= 0 and first - j <= 6 and toks[j].text not in (",", ":") \
+            and toks[j].text not in QUOTE_CHARS and view.lower[j] not in _STOP \
+            and view.lower[j] != "that" and view.lower[j] not in lex_verbs():
+        j -= 1
+    if j >= 0 and (toks[j].text in (",", ":") or toks[j].text in QUOTE_CHARS):
+        return j
+    return first - 1
+
+
+def lex_verbs() -> dict:
+    """The speech-verb forms of the default lexicon."""
+    return load_claim_lexicon().verbs
 
 
 def _content_around(view, k: int, after: int, quotes: _Quotes) -> tuple[int, int]:
@@ -697,7 +737,8 @@ def _quoted(doc: Document, views, quotes: _Quotes, found: list[_Found]) -> list[
     return out
 
 
-def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> Claim:
+def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> tuple[Claim, set[str]]:
+    """The claim of ``f`` (claimant: its first speaker) and the speakers its content names."""
     text = doc.text
     a, b = f.content
     if b <= a:
@@ -705,35 +746,104 @@ def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> Claim:
     label = _trim(text[a:b])
     speakers = set(f.speakers)
     about: list[str] = []
+    self_named: set[str] = set()
     for u in view.units:
         if (u.first in f.exclude or u.last in f.exclude) and any(x in speakers for x in u.actors):
             continue
-        if u.via == "pronoun" and view.lower[u.first] in ("its", "his", "her", "their", "it", "he", "she", "they"):
-            if any(x in speakers for x in u.actors):
-                continue
+        # "Iran says it needs ...", "we support ...": a speaker that its content names again
+        self_named.update(x for x in u.actors if x in speakers)
         for x in u.actors:
             if x not in about:
                 about.append(x)
     content_words = [t.text.lower() for t in view.tokens if a <= t.start < b]
-    if not about and f.region is None:
-        # "He said there were no ...": what the previous sentence was about
-        about += [m.actor for m in doc.mentions_in(f.sentence - 1)
-                  if m.actor not in about and m.actor not in speakers]
-    for sp in f.speakers:                # a speaker speaks for its own side as well
-        actor = doc.actors.get(sp)
-        own = actor.affiliation if actor is not None and actor.affiliation else None
-        if own and own not in about:
-            about.append(own)
-    if not about and f.region is not None:
-        # a quotation sentence that names nobody: what the attributing sentence is about
-        for s in doc.sentences:
-            if s.start < f.region[1] and s.end > f.region[0]:
-                about += [m.actor for m in doc.mentions_in(s.index)
-                          if m.actor not in about and m.actor not in speakers]
+    own = _own_sides(doc, f.speakers)
+    for side in own - speakers:          # a speaker speaks for its own side as well
+        if side not in about:
+            about.append(side)
     stance = _stance(doc, view, about, content_words, lex, speakers)
+    if not [x for x in about if x not in own]:
+        # the content names nobody but the speaker's side: what it refers back to. The sentence
+        # gives no evidence of a stance toward those, so the claim's stance stays neutral.
+        context = [x for x in _context_about(doc, f, (a, b)) if x not in about and x not in speakers]
+        if context:
+            about += context
+            stance = 0
     modality = _modality(content_words, lex)
     return Claim(claimant=f.speakers[0], about=about, stance=stance, modality=modality,
-                 sentence=f.sentence, start=a, end=b, label=label, cue=f.cue)
+                 sentence=f.sentence, start=a, end=b, label=label, cue=f.cue), self_named
+
+
+def _own_sides(doc: Document, speakers: list[str]) -> set[str]:
+    """The speakers and the states or organisations they act for."""
+    own = set(speakers)
+    for sp in speakers:
+        actor = doc.actors.get(sp)
+        if actor is not None and actor.affiliation:
+            own.add(actor.affiliation)
+    return own
+
+
+def _context_about(doc: Document, f: _Found, content: tuple[int, int]) -> list[str]:
+    """Actors a claim refers back to when its content names none but its speaker's side.
+
+    In order: the sentences of the quotation the claim belongs to ("“We have been advancing our
+    cooperation.”" after "“... with India,” X said"), the participants of a named event that
+    the sentence mentions ("the attack", "the deal"), else the previous sentence.
+    """
+    own = _own_sides(doc, f.speakers)
+    found: list[str] = []
+    if f.region is not None:
+        for s in doc.sentences:
+            if s.start < f.region[1] and s.end > f.region[0] and s.index != f.sentence:
+                found += [m.actor for m in doc.mentions_in(s.index)]
+    if not _others(doc, found, own):
+        found += _event_referents(doc, f.sentence, doc.text[content[0]:content[1]])
+    back = f.sentence - 1
+    while not _others(doc, found, own) and back >= max(0, f.sentence - CONTEXT_SENTENCES):
+        found += [m.actor for m in doc.mentions_in(back)]
+        back -= 1
+    return _others(doc, found, set())
+
+
+CONTEXT_SENTENCES = 3        # how far back a claim without a named topic looks for one
+EVENT_LOOKBACK = 12          # how far back "the attack" looks for the attack it refers to
+
+
+def _others(doc: Document, keys: list[str], own: set[str]) -> list[str]:
+    """``keys`` without ``own``, a person replaced by the side they act for, no repeats."""
+    out: list[str] = []
+    for x in keys:
+        actor = doc.actors.get(x)
+        if actor is not None and actor.type == "Person" and actor.affiliation:
+            x = actor.affiliation        # a person named earlier stands for their side here
+        if x not in out and x not in own:
+            out.append(x)
+    return out
+
+
+def _event_referents(doc: Document, sentence: int, content: str) -> list[str]:
+    """Who took part in the occurrence that "the attack" / "the deal" / "the drills" in
+    ``content`` refers back to: a named event of that kind, else the latest interaction of a
+    matching type in the sentences before."""
+    from graph.extract.events import load_event_lexicon
+
+    lex = load_event_lexicon()
+    groups = [lex.heads[re.sub(r"\s+", " ", m.group("head").lower())][1]
+              for m in lex.later.finditer(content)]
+    out: list[str] = []
+    for group in groups:
+        named = [ev for ev in doc.events if lex.group(ev.label) == group
+                 and min(ev.sentences, default=sentence + 1) <= sentence]
+        if named:
+            out += named[-1].participants
+            continue
+        types = lex.members.get(group, frozenset())
+        earlier = [it for it in doc.interactions if it.event_type in types
+                   and sentence - EVENT_LOOKBACK <= it.sentence <= sentence]
+        if earlier:
+            last = max(earlier, key=lambda it: (it.sentence, it.start))
+            out += [last.source, last.target]
+    return out
 
 
 def _trim(label: str) -> str:
@@ -765,7 +875,21 @@ def _stance(doc, view, about, words, lex: ClaimLexicon, speakers) -> int:
     return 0
 
 
+_SUBORDINATE = {"that", "which", "who", "whom", "whose", "where", "because", "while", "although",
+                "though", "since", "when", "if", "unless", "as"}
+
+
+def _main_clause(words: list[str]) -> list[str]:
+    """The words of the content up to its first subordinate or relative clause: "rhetoric
+    that seeks to ..." or "... if its intentions are ..." does not hedge the whole claim."""
+    for i, w in enumerate(words):
+        if i > 0 and w in _SUBORDINATE and words[i - 1] not in ("and", "but", "or"):
+            return words[:i]
+    return words
+
+
 def _modality(words: list[str], lex: ClaimLexicon) -> str:
+    words = _main_clause(words)
     present = set(words)
 
     def has(phrases):

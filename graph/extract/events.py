@@ -39,6 +39,15 @@ class EventLexicon:
     named: re.Pattern
     later: re.Pattern
 
+    def group(self, label: str) -> str | None:
+        """The group of an event from the head noun that ends its label ("... exercise")."""
+        words = label.lower().split()
+        for n in (2, 1):
+            head = " ".join(words[-n:])
+            if len(words) >= n and head in self.heads:
+                return self.heads[head][1]
+        return None
+
 
 @lru_cache(maxsize=1)
 def load_event_lexicon() -> EventLexicon:
