@@ -107,3 +107,71 @@ def test_conditional_should_and_headline_are_not_recommendations():
                    text="The US should leave Syria\n\nShould Iran attack Israel, oil prices would rise.")
     process_document(doc)
     assert doc.claims == []
+
+
+# -- content and about-actors (issue #5) -------------------------------------------------------
+
+def test_closing_speaker_after_a_title_and_an_adjunct():
+    doc = process_text("Chile expelled two diplomats. Three embassy cars were seized in the port, "
+                       "Mayor Elena Ruiz said on Friday.")
+    c = [c for c in doc.claims if c.sentence == 1][0]
+    assert c.claimant == "person/elena-ruiz"
+    assert c.label == "Three embassy cars were seized in the port"
+
+
+def test_closing_description_of_the_speaker_after_a_quotation():
+    doc = process_text("“We respect the sovereignty of Peru,” Bolivian foreign ministry "
+                       "spokesperson Ana Quispe told reporters on Monday.")
+    c = doc.claims[0]
+    assert c.claimant == "person/ana-quispe"
+    assert c.label == "We respect the sovereignty of Peru,"
+    assert "PER" in c.about
+
+
+def test_content_starts_after_that_past_an_addressee():
+    doc = process_text("Canada told the United Nations on Tuesday that Norway would sign the pact.")
+    assert doc.claims[0].label == "Norway would sign the pact."
+
+
+def test_state_speaker_named_again_in_its_content_is_about_itself():
+    doc = process_text("Brazil said Brazil would defend its farmers against Argentina.")
+    c = doc.claims[0]
+    assert c.claimant == "BRA"
+    assert {"BRA", "ARG"} <= set(c.about)
+
+
+def test_person_speaker_is_not_about_himself():
+    doc = process_text("President Luiz Silva of Brazil said he would visit Argentina.")
+    c = doc.claims[0]
+    assert c.claimant not in c.about
+    assert "ARG" in c.about
+
+
+def test_quotation_sentence_takes_the_topic_of_its_attribution():
+    doc = process_text("Kenyan minister Joy Wambui said: “Our ties with Ethiopia are strong. "
+                       "We have advanced our cooperation this year.”")
+    second = [c for c in doc.claims if c.sentence == 1]
+    assert second and "ETH" in second[0].about
+
+
+def test_event_anaphora_gives_the_attack_participants_without_a_stance():
+    doc = process_text("Russia launched a missile attack on Ukraine on Sunday. Two hospitals were hit. "
+                       "The attack involved 300 drones, according to the Ukrainian Air Force.")
+    c = [c for c in doc.claims if c.sentence == 2][0]
+    assert "RUS" in c.about
+    assert c.stance == 0             # the sentence itself says nothing for or against Russia
+
+
+def test_topic_from_up_to_three_sentences_back():
+    doc = process_text("Serbia sealed its border with Kosovo. Belgrade called it a temporary step. "
+                       "The Serbian army moved trucks. Serbian officials said the trucks carried food.")
+    c = [c for c in doc.claims if c.sentence == 3][0]
+    assert c.claimant == "SRB"
+    assert "XKX" in c.about or "KOS" in c.about or any("kosovo" in a.lower() for a in c.about)
+
+
+def test_hedge_inside_a_relative_clause_leaves_the_claim_asserted():
+    doc = process_text("Sweden said it rejected rhetoric that seeks to divide Finland.")
+    assert doc.claims[0].modality == "Asserted"
+    doc = process_text("Sweden said Finland might join the pact.")
+    assert doc.claims[0].modality == "Hypothetical"

@@ -647,12 +647,13 @@ def _content(view, k: int, span: list[int], quotes: _Quotes) -> tuple[int, int]:
         if comma >= 0 and toks[comma].text == ",":
             return s.start, toks[comma].start
     # "said on Monday that ...": the content starts after a "that" or ":" close to the verb
-    # "told the General Assembly that ...": past an addressee too
+    # "told the General Assembly on Tuesday that ...": past an addressee and a date too
     for i in range(after, min(len(toks), after + 10)):
         if view.lower[i] in ("that", ":"):
             after = i + 1
             break
-        if toks[i].text in QUOTE_CHARS or view.lower[i] in (",", ";") or view.is_boundary(i):
+        if not (i in view.unit_at or toks[i].text[:1].isupper() or toks[i].text[:1].isdigit()
+                or view.lower[i] in _ADDRESSEE_WORDS):
             break
     while after < len(toks) and toks[after].text.lower() in ("that", ":", ",", "on", "in"):
         after += 1
@@ -661,6 +662,10 @@ def _content(view, k: int, span: list[int], quotes: _Quotes) -> tuple[int, int]:
     return toks[after].start, s.end
 
 
+# Words that may stand between a speech verb and its "that": an addressee or a date.
+_ADDRESSEE_WORDS = {"the", "a", "an", "on", "in", "at", "of", "to", "for", "last", "this", "late",
+                    "early", "earlier", "reporters", "journalists", "lawmakers", "parliament",
+                    "week", "month", "year", "morning", "evening", "night", "ago", "also"}
 _TRAIL_STOP = {"that", ":", "“", '"', "whether", "how", "why", "what"}
 
 
