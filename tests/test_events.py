@@ -99,3 +99,28 @@ def test_election_event_is_written_with_its_concept():
     doc = process_text("Peru held a snap election in April 2022.")
     quads = list(rdf.document_quads(doc))
     assert any(q.predicate.value == KGO + "eventType" and q.object.value == KGO + "ELECTION" for q in quads)
+
+
+def test_sentence_initial_common_word_is_no_event_name():
+    doc = process_text("Large naval drills by Greece and Cyprus (the Nemesis 2021 exercise) began. "
+                       "Turkey criticised the drills.")
+    assert [e.label for e in doc.events] == ["Nemesis 2021 exercise"]
+    assert doc.events[0].sentences == [0, 1]
+
+
+def test_kg_timeline_lists_events_and_interactions_of_a_pair_with_dates(tmp_path):
+    from graph.commands.timeline import pair_timeline
+    from graph.pipeline import build
+
+    article = tmp_path / "docs" / "story.txt"
+    article.parent.mkdir()
+    article.write_text("Border talks stall\n\nMarch 10, 2023\n\n"
+                       "Greece and Turkey held the Aegean 2022 exercise near Rhodes. "
+                       "Turkey attacked a Greek patrol boat last Thursday.\n", encoding="utf-8")
+    build([article], tmp_path / "out", pages=False, analysis=False)
+    rows = pair_timeline(tmp_path / "out", "TUR", "GRC")
+    kinds = {(r["kind"], r.get("date")) for r in rows}
+    assert ("event", "2022") in kinds
+    attacks = [r for r in rows if r["kind"] == "interaction" and r["what"] == "ATTACK"]
+    assert attacks and attacks[0]["date"] == "2023-03-09" and attacks[0]["direction"] == "a->b"
+    assert all(r.get("evidence") for r in rows)

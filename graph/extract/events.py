@@ -84,6 +84,12 @@ _COMMON = {"veterans", "officials", "leaders", "troops", "forces", "critics", "a
            "protesters", "rebels", "militants", "soldiers", "residents", "diplomats", "reports"}
 
 
+def _common_word(text: str, name: str, m: re.Match) -> bool:
+    """A sentence-initial word that is no name: a lower-case modifier follows it ("Large
+    military drills") or the document writes it in lower case elsewhere."""
+    return bool(m.group("mods").strip()) or re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
 def _clean_name(name: str) -> str:
     words = name.split()
     for i in range(len(words) - 1, -1, -1):
@@ -119,8 +125,9 @@ def extract_events(doc: Document, lex: EventLexicon | None = None) -> Document:
                     for men in doc.mentions_in(s.index)):
                 continue     # "Russian attack", "Iran strikes": an actor, not an event's name
             if " " not in name and m.start("name") + m.group("name").find(name) == 0 \
-                    and not re.search(r"\d", name) and name.lower() in _COMMON:
-                continue
+                    and not re.search(r"\d", name) and (name.lower() in _COMMON
+                                                       or _common_word(doc.text, name, m)):
+                continue     # "Large military drills ...": a capital only because it starts the sentence
             a = s.start + m.start("name") + m.group("name").find(name)
             b = s.start + m.end()
             _add_event(doc, s, a, b, etype, group, events, group_of)
