@@ -175,3 +175,34 @@ def test_hedge_inside_a_relative_clause_leaves_the_claim_asserted():
     assert doc.claims[0].modality == "Asserted"
     doc = process_text("Sweden said Finland might join the pact.")
     assert doc.claims[0].modality == "Hypothetical"
+
+
+def test_coordinated_speakers_joined_by_and_the():
+    got = claims_of("Greece and the United States have strongly objected to the pipeline deal.")
+    assert {c[0] for c in got} == {"GRC", "USA"}
+
+
+def test_coordinated_speakers_with_possessors():
+    doc = process_text("Allies of Kyiv, including France's Emmanuel Macron and Germany's Olaf Scholz, "
+                       "condemned the strikes on Ukraine.")
+    assert {c.claimant for c in doc.claims} == {"person/emmanuel-macron", "person/olaf-scholz"}
+    assert all(c.label == "the strikes on Ukraine." for c in doc.claims)
+
+
+def test_speaker_before_an_apposition_and_told_takes_no_inverted_speaker():
+    doc = process_text("Maria Lopez, a senior fellow at a think tank, told Reuters "
+                       "that Morocco had closed the border.")
+    assert [c.claimant for c in doc.claims] == ["person/maria-lopez"]
+    assert "MAR" in doc.claims[0].about
+
+
+def test_sees_as_with_a_longer_object():
+    got = claims_of("Still, Spain sees the Moroccan move as a provocation.")
+    assert got == [("ESP", {"MAR"}, -1)]
+
+
+def test_unattributed_quotation_continues_the_last_quotation():
+    doc = process_text("“Chile has shown restraint,” Peru's president said in his speech.\n\n"
+                       "Bolivia “has returned to the table. Argentina has released the prisoners.”")
+    peru = [c for c in doc.claims if c.claimant == "PER"]
+    assert {c.sentence for c in peru} >= {0, 1, 2}

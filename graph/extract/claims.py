@@ -420,8 +420,9 @@ def _is_speech_verb(view, k: int, entry, lex: ClaimLexicon) -> bool:
     nxt = words[k + 1] if k + 1 < len(words) else ""
     if lemma in lex.not_before and nxt in lex.not_before[lemma]:
         return False                 # "added to", "points to"
-    if lemma in lex.needs_object and not any(w in lex.needs_object[lemma] for w in words[k + 1:k + 4]):
-        return False
+    if lemma in lex.needs_object and not any(w in lex.needs_object[lemma] for w in words[k + 1:k + 4]) \
+            and not ("as" in lex.needs_object[lemma] and "as" in words[k + 1:k + 7]):
+        return False                 # "sees the move as ...": "as" may come a little later
     before = words[prev] if prev >= 0 else ""
     subject_like = prev >= 0 and (prev in view.unit_at or before in _PRONOUNS or before in _ROLE_OF
                                   or before in lex.role_nouns)
@@ -506,6 +507,7 @@ def _speaker(view, k: int, form: str, ctx: _Context, lex: ClaimLexicon, quotes: 
                                      for i in range(max(0, g.first - 4), g.first)))
             if ok:
                 actors, first, last = _who(view, j)
+                actors, first = _coordinated_before(view, actors, first)
                 return actors, list(range(first, k))
             j = g.first - 1
             continue
@@ -548,9 +550,67 @@ def _speaker(view, k: int, form: str, ctx: _Context, lex: ClaimLexicon, quotes: 
         j -= 1
     # inversion: '“...,” said X' / '..., said the ministry': the name follows the verb
     prev = view.tokens[k - 1].text if k > 0 else ""
-    if k == 0 or prev == "," or prev in CLOSE_QUOTES or prev == '"':
+    if (k == 0 or prev == "," or prev in CLOSE_QUOTES or prev == '"') and lemma not in _OBJECT_FIRST:
         return _right_speaker(view, k, ctx, lex)
+    if prev == ",":
+        return _apposition_subject(view, k)
     return None, []
+
+
+# Verbs whose next noun is their object, never an inverted speaker ("..., told Reuters").
+_OBJECT_FIRST = {"tell", "brief", "ask", "urge", "accuse", "blame", "call", "warn", "thank"}
+
+
+def _apposition_subject(view, k: int):
+    """'Jane Doe, a senior fellow at the institute, told ...': the subject before an
+    apposition set off by commas."""
+    words = view.lower
+    j = k - 2
+    while j >= 0 and k - j <= 30 and words[j] != ",":
+        if view.is_boundary(j) or view.tokens[j].text in QUOTE_CHARS:
+            return None, []
+        j -= 1
+    if j <= 0 or (j - 1) not in view.unit_at:
+        return None, []
+    g = view.group_of[j - 1]
+    if view.governed_by_preposition(g) is not None or g.first != _clause_start(view, g.first):
+        return None, []
+    actors, first, last = _who(view, j - 1)
+    return actors, list(range(first, last + 1))
+
+
+def _clause_start(view, i: int) -> int:
+    """The first token of the clause that token ``i`` is in (after a boundary or sentence start)."""
+    while i > 0 and not view.is_boundary(i - 1) and view.lower[i - 1] not in (",", "and", "but"):
+        i -= 1
+    return i
+
+
+def _coordinated_before(view, actors: list[str], first: int) -> tuple[list[str], int]:
+    """Add the speakers joined to the one starting at ``first`` by "and"/"or": "Israel and
+    the United States said", "France's Emmanuel Macron and Germany's Friedrich Merz said"."""
+    words = view.lower
+    out = list(actors)
+
+    def before_possessor(i: int) -> int:
+        # "Germany's Merz": the possessor belongs to the speaker phrase
+        if i >= 1 and words[i] in ("'s", "’s") and (i - 1) in view.unit_at:
+            return view.unit_at[i - 1].first - 1
+        return i
+
+    i = before_possessor(first - 1)
+    while i >= 1:
+        while i >= 0 and words[i] in ("the", "both"):
+            i -= 1
+        if i < 1 or words[i] not in ("and", "or") or (i - 1) not in view.unit_at:
+            break
+        u = view.unit_at[i - 1]
+        if u.possessive:
+            break
+        out += [x for x in u.actors if x not in out]
+        first = u.first
+        i = before_possessor(first - 1)
+    return out, first
 
 
 _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -635,7 +695,7 @@ def _content(view, k: int, span: list[int], quotes: _Quotes) -> tuple[int, int]:
     after = max([k, *span]) + 1
     if first > 0:
         # '“...,” X said on Tuesday' / '..., Mayor X told reporters': the content comes first
-        ends = _trailing_adjunct(view, after)
+        ends = _trailing_adjunct(view, k, after)
         j = _before_description(view, first) if ends else first - 1
         comma = j if ends else -1
         while j >= 0 and toks[j].text in (",", ":"):
@@ -665,15 +725,28 @@ def _content(view, k: int, span: list[int], quotes: _Quotes) -> tuple[int, int]:
 # Words that may stand between a speech verb and its "that": an addressee or a date.
 _ADDRESSEE_WORDS = {"the", "a", "an", "on", "in", "at", "of", "to", "for", "last", "this", "late",
                     "early", "earlier", "reporters", "journalists", "lawmakers", "parliament",
-                    "week", "month", "year", "morning", "evening", "night", "ago", "also"}
+                    "week", "weeks", "month", "months", "year", "years", "day", "days",
+                    "morning", "evening", "night", "ago", "also"}
 _TRAIL_STOP = {"that", ":", "“", '"', "whether", "how", "why", "what"}
 
 
-def _trailing_adjunct(view, after: int) -> bool:
-    """Only a short adjunct follows the speech verb ("said on Tuesday", "told reporters",
-    "said in a statement"): the verb closes the sentence and its content came before."""
+_ADJUNCT_START = {"on", "in", "at", "late", "early", "earlier", "later", "yesterday", "today",
+                  "tonight", "last", "this", "during", "after", "before", "from", "via", "through",
+                  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "shortly", "separately", "privately", "publicly", "also", "again", "recently"}
+
+
+def _trailing_adjunct(view, k: int, after: int) -> bool:
+    """Only a short adjunct follows the speech verb at ``k`` ("said on Tuesday", "told
+    reporters", "said in a statement"): the verb closes the sentence, its content came before.
+    An object ("condemned the strikes") is content, not an adjunct."""
     rest = [w for w in view.lower[after:] if w not in (".", "!", "?")]
-    return len(rest) <= 6 and not any(w in _TRAIL_STOP or w in OPEN_QUOTES for w in rest)
+    if not rest:
+        return True
+    if len(rest) > 6 or any(w in _TRAIL_STOP or w in OPEN_QUOTES for w in rest):
+        return False
+    lemma = lex_verbs().get(view.lower[k], ("", ""))[0]
+    return rest[0] in _ADJUNCT_START or (lemma in _OBJECT_FIRST and len(rest) <= 3)
 
 
 def _before_description(view, first: int) -> int:
@@ -725,8 +798,9 @@ def _quoted(doc: Document, views, quotes: _Quotes, found: list[_Found]) -> list[
                     break
             if owner:
                 break
-        if owner is None and whole:
-            # a paragraph that is all quotation continues the last attributed quotation
+        if owner is None:
+            # a quotation without its own attribution (a whole paragraph, or one that runs over
+            # several sentences) continues the last attributed quotation
             earlier = [f for f in found + out if f.cue_start < start and f.region is not None
                        and inside[0].index - f.sentence <= 3]
             if earlier:
