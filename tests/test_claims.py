@@ -206,3 +206,15 @@ def test_unattributed_quotation_continues_the_last_quotation():
                        "Bolivia “has returned to the table. Argentina has released the prisoners.”")
     peru = [c for c in doc.claims if c.claimant == "PER"]
     assert {c.sentence for c in peru} >= {0, 1, 2}
+
+
+def test_quoted_paragraph_after_reported_speech_belongs_to_that_speaker():
+    doc = process_text("“Chile has shown restraint,” Peru's president said.\n\n"
+                       "Bolivia's envoy said the talks had failed because of Chile.\n\n"
+                       "“They ignored every offer. We will not return to the table.”")
+    last = [c for c in doc.claims if c.sentence >= 2]
+    assert last and all(c.claimant == "BOL" for c in last)
+
+
+def test_passive_accused_of_has_no_speaker():
+    assert claims_of("Police in Lima detained two men and others accused of smuggling arms to Chile.") == []

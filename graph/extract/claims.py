@@ -801,7 +801,7 @@ def _quoted(doc: Document, views, quotes: _Quotes, found: list[_Found]) -> list[
         if owner is None:
             # a quotation without its own attribution (a whole paragraph, or one that runs over
             # several sentences) continues the last attributed quotation
-            earlier = [f for f in found + out if f.cue_start < start and f.region is not None
+            earlier = [f for f in found + out if f.cue_start < start
                        and inside[0].index - f.sentence <= 3]
             if earlier:
                 owner = max(earlier, key=lambda f: f.cue_start)
