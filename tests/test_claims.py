@@ -218,3 +218,8 @@ def test_quoted_paragraph_after_reported_speech_belongs_to_that_speaker():
 
 def test_passive_accused_of_has_no_speaker():
     assert claims_of("Police in Lima detained two men and others accused of smuggling arms to Chile.") == []
+
+
+def test_relative_clause_with_accuses_of_keeps_its_speaker():
+    got = claims_of("Iran stepped up its rhetoric against Azerbaijan, which it accuses of helping Israel.")
+    assert got and got[0][0] == "IRN" and "AZE" in got[0][1]

@@ -70,6 +70,7 @@ class ClaimLexicon:
     person_pronouns: frozenset = frozenset()
     group_pronouns: frozenset = frozenset()
     not_before: dict[str, frozenset] = field(default_factory=dict)
+    participle_before: dict[str, frozenset] = field(default_factory=dict)
     noun_like: frozenset = frozenset()
     no_passive: frozenset = frozenset()
     hypothetical: list[tuple[str, ...]] = field(default_factory=list)
@@ -114,6 +115,8 @@ def load_claim_lexicon() -> ClaimLexicon:
                         for k, v in (data.get("needs_object") or {}).items()}
     lex.not_before = {k: frozenset(_word(w) for w in v)
                       for k, v in (data.get("not_before") or {}).items()}
+    lex.participle_before = {k: frozenset(_word(w) for w in v)
+                             for k, v in (data.get("participle_before") or {}).items()}
     lex.noun_like = frozenset(data.get("noun_like", []))
     lex.no_passive = frozenset(data.get("no_passive", []))
     lex.according = [_phrase(p) for p in data.get("according", [])]
@@ -420,6 +423,9 @@ def _is_speech_verb(view, k: int, entry, lex: ClaimLexicon) -> bool:
     nxt = words[k + 1] if k + 1 < len(words) else ""
     if lemma in lex.not_before and nxt in lex.not_before[lemma]:
         return False                 # "added to", "points to"
+    if form == "ed" and nxt in lex.participle_before.get(lemma, ()) and not (
+            k > 0 and ((k - 1) in view.unit_at or words[k - 1] in _PRONOUNS - {"that", "which", "who"})):
+        return False                 # "others accused of spying": no speaker
     if lemma in lex.needs_object and not any(w in lex.needs_object[lemma] for w in words[k + 1:k + 4]) \
             and not ("as" in lex.needs_object[lemma] and "as" in words[k + 1:k + 7]):
         return False                 # "sees the move as ...": "as" may come a little later
