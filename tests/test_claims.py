@@ -187,6 +187,8 @@ def test_coordinated_speakers_with_possessors():
                        "condemned the strikes on Ukraine.")
     assert {c.claimant for c in doc.claims} == {"person/emmanuel-macron", "person/olaf-scholz"}
     assert all(c.label == "the strikes on Ukraine." for c in doc.claims)
+    macron = next(c for c in doc.claims if c.claimant == "person/emmanuel-macron")
+    assert "DEU" not in macron.about          # a co-speaker's side is not the topic
 
 
 def test_speaker_before_an_apposition_and_told_takes_no_inverted_speaker():

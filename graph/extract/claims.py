@@ -267,8 +267,13 @@ def extract_claims(doc: Document, lex: ClaimLexicon | None = None) -> Document:
     for f in found:
         base, self_named = _claim(doc, views[f.sentence], f, lex)
         for who in f.speakers:
-            about = [a for a in base.about if a != who or (who in self_named and not ctx.is_person(who))]
-            claims.append(Claim(claimant=who, about=about or list(base.about),
+            # co-speakers ("France's Macron and Germany's Merz condemned ...") are not what the
+            # claim is about, unless its content names them
+            others = _own_sides(doc, [x for x in f.speakers if x != who]) - _own_sides(doc, [who])
+            about = [a for a in base.about
+                     if (a != who or (who in self_named and not ctx.is_person(who)))
+                     and (a not in others or a in self_named)]
+            claims.append(Claim(claimant=who, about=about or [a for a in base.about if a not in others],
                                 stance=base.stance, modality=base.modality, sentence=base.sentence,
                                 start=base.start, end=base.end, label=base.label, cue=base.cue))
     claimed = {c.sentence for c in claims}
