@@ -178,17 +178,18 @@ def test_hedge_inside_a_relative_clause_leaves_the_claim_asserted():
 
 
 def test_coordinated_speakers_joined_by_and_the():
-    got = claims_of("Greece and the United States have strongly objected to the pipeline deal.")
+    got = claims_of("Greece and the United States both objected to the new pipeline plan.")
     assert {c[0] for c in got} == {"GRC", "USA"}
 
 
 def test_coordinated_speakers_with_possessors():
-    doc = process_text("Allies of Kyiv, including France's Emmanuel Macron and Germany's Olaf Scholz, "
-                       "condemned the strikes on Ukraine.")
-    assert {c.claimant for c in doc.claims} == {"person/emmanuel-macron", "person/olaf-scholz"}
-    assert all(c.label == "the strikes on Ukraine." for c in doc.claims)
-    macron = next(c for c in doc.claims if c.claimant == "person/emmanuel-macron")
-    assert "DEU" not in macron.about          # a co-speaker's side is not the topic
+    doc = process_text("Two leaders, Britain's Keir Starmer and Germany's Olaf Scholz, "
+                       "denounced the shelling of Moldova.")
+    assert {c.claimant for c in doc.claims} == {"person/keir-starmer", "person/olaf-scholz"}
+    assert all(c.label == "the shelling of Moldova." for c in doc.claims)
+    starmer = next(c for c in doc.claims if c.claimant == "person/keir-starmer")
+    assert "DEU" not in starmer.about         # a co-speaker's side is not the topic
+    assert "MDA" in starmer.about
 
 
 def test_speaker_before_an_apposition_and_told_takes_no_inverted_speaker():
@@ -223,5 +224,5 @@ def test_passive_accused_of_has_no_speaker():
 
 
 def test_relative_clause_with_accuses_of_keeps_its_speaker():
-    got = claims_of("Iran stepped up its rhetoric against Azerbaijan, which it accuses of helping Israel.")
-    assert got and got[0][0] == "IRN" and "AZE" in got[0][1]
+    got = claims_of("Egypt has cooled toward Sudan, a neighbour which it accuses of arming rebels.")
+    assert got and got[0][0] == "EGY" and "SDN" in got[0][1]

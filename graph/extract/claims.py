@@ -599,7 +599,7 @@ def _clause_start(view, i: int) -> int:
 
 def _coordinated_before(view, actors: list[str], first: int) -> tuple[list[str], int]:
     """Add the speakers joined to the one starting at ``first`` by "and"/"or": "Israel and
-    the United States said", "France's Emmanuel Macron and Germany's Friedrich Merz said"."""
+    the United States said", "Spain's Pedro Ruiz and Italy's Marco Neri warned"."""
     words = view.lower
     out = list(actors)
 
