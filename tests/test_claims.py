@@ -1,6 +1,7 @@
 """Claims: each speech pattern, quotations, the author's recommendations, and their RDF."""
 
 import pyoxigraph as ox
+import pytest
 
 from graph import rdf
 from graph.iris import DCTERMS, KGO, actor_iri
@@ -226,3 +227,29 @@ def test_passive_accused_of_has_no_speaker():
 def test_relative_clause_with_accuses_of_keeps_its_speaker():
     got = claims_of("Egypt has cooled toward Sudan, a neighbour which it accuses of arming rebels.")
     assert got and got[0][0] == "EGY" and "SDN" in got[0][1]
+
+
+@pytest.mark.parametrize("sentence, claimant, about", [
+    ("Norway stated that Sweden had broken the treaty.", "NOR", "SWE"),
+    ("Serbia claimed that Croatia had closed the border.", "SRB", "HRV"),
+    ("Georgia alleged that Russia had moved the fence.", "GEO", "RUS"),
+    ("Chad denied that Sudan had shelled the camps.", "TCD", "SDN"),
+])
+def test_each_speech_verb_of_the_issue(sentence, claimant, about):
+    got = claims_of(sentence)
+    assert got and got[0][0] == claimant and about in got[0][1]
+
+
+@pytest.mark.parametrize("advice, cue", [
+    ("Washington must deter Iran.", "must"),
+    ("The United States needs to deter Iran.", "needs to"),
+    ("It will be essential for the United States to deter Iran.", "it will be essential for"),
+    ("Germany would be well advised to engage Iran.", "would be well advised to"),
+])
+def test_each_recommendation_cue_makes_the_author_the_claimant(advice, cue):
+    doc = Document(source="/data/thinktank/docs/brief.txt", creator="Jane Roe",
+                   text="Iran tested a missile. " + advice)
+    process_document(doc)
+    rec = [c for c in doc.claims if c.claimant == "AUTHOR"]
+    assert [(c.cue, c.modality) for c in rec] == [(cue, "Recommended")]
+    assert "IRN" in rec[0].about

@@ -569,7 +569,7 @@ def _speaker(view, k: int, form: str, ctx: _Context, lex: ClaimLexicon, quotes: 
 
 
 # Verbs whose next noun is their object, never an inverted speaker ("..., told Reuters").
-_OBJECT_FIRST = {"tell", "brief", "ask", "urge", "accuse", "blame", "call", "warn", "thank"}
+_OBJECT_FIRST = {"tell", "brief", "ask", "urge", "accuse", "blame", "call"}
 
 
 def _apposition_subject(view, k: int):
