@@ -253,3 +253,12 @@ def test_each_recommendation_cue_makes_the_author_the_claimant(advice, cue):
     rec = [c for c in doc.claims if c.claimant == "AUTHOR"]
     assert [(c.cue, c.modality) for c in rec] == [(cue, "Recommended")]
     assert "IRN" in rec[0].about
+
+
+def test_closing_source_of_reported_facts_takes_no_side():
+    doc = process_text("Serbian troops shelled two villages in Kosovo, Albanian officials said on Monday.")
+    c = doc.claims[0]
+    assert c.claimant == "ALB" and c.stance == 0
+    assert not [i for i in doc.interactions if i.source == "ALB"]
+    accusing = process_text("Albania accused Serbia of shelling two villages in Kosovo.")
+    assert accusing.claims[0].stance == -1

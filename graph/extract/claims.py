@@ -851,6 +851,9 @@ def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> tuple[Claim, se
         if side not in about:
             about.append(side)
     stance = _stance(doc, view, about, content_words, lex, speakers)
+    if b <= f.cue_start and f.region is None and _cue_lemma(view, f.cue_start, lex) in _NEUTRAL_REPORT:
+        # "..., officials said on Monday": a source for reported facts, not an attitude
+        stance = 0
     if not [x for x in about if x not in own]:
         # the content names nobody but the speaker's side: what it refers back to. The sentence
         # gives no evidence of a stance toward those, so the claim's stance stays neutral.
@@ -861,6 +864,19 @@ def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> tuple[Claim, se
     modality = _modality(content_words, lex)
     return Claim(claimant=f.speakers[0], about=about, stance=stance, modality=modality,
                  sentence=f.sentence, start=a, end=b, label=label, cue=f.cue), self_named
+
+
+# Reporting verbs that take no side by themselves.
+_NEUTRAL_REPORT = {"say", "report", "tell", "add", "announce", "confirm", "state", "note",
+                   "indicate", "brief", "post", "write", "explain", "estimate", "reveal"}
+
+
+def _cue_lemma(view, offset: int, lex: ClaimLexicon) -> str:
+    """The lemma of the speech verb that starts at character ``offset`` of the sentence ("" if none)."""
+    for i, t in enumerate(view.tokens):
+        if t.start == offset:
+            return lex.verbs.get(view.lower[i], ("", ""))[0]
+    return ""
 
 
 def _own_sides(doc: Document, speakers: list[str]) -> set[str]:
