@@ -15,11 +15,17 @@ A claim is found in four ways, all over the tokens of :class:`~graph.extract.int
   claimant is ``"AUTHOR"``, which :mod:`graph.rdf` writes as the document's creator actor (else
   its publisher actor, see :func:`document_agents`).
 
-Each claim's ``about`` are the actors named in the sentence other than the speaker (for a
-quotation sentence without names: those of the sentence that attributes it; "we"/"our" adds
-the speaker's own state); ``stance`` comes from the signed interactions of the sentence toward
-those actors, else from stance words of the content, else 0; ``label`` is the content span
-(the "that" clause, the quotation or the rest of the sentence), at most 200 characters.
+Each claim's ``about`` are the actors named in the sentence outside the speaker phrase, the
+side a person speaks for, and a state speaker itself when its content names it again ("Iran
+says it needs ..."). When the content names nobody but the speaker's side, the claim takes
+its topic from context (see :func:`_context_about`): the rest of its quotation, the
+participants of the event that "the attack" / "the deal" refers to, else up to three earlier
+sentences; the sentence then gives no evidence of a stance, which stays 0. Otherwise
+``stance`` comes from the signed interactions of the sentence toward those actors, else from
+stance words of the content, else 0 (also 0 for a closing neutral source of reported facts:
+"..., officials said on Monday"). ``modality`` is read from the content's main clause.
+``label`` is the content span (the "that" clause, the quotation, the part before a closing
+"X said on Tuesday", or the rest of the sentence), at most 200 characters.
 
 >>> from graph.pipeline import process_text
 >>> doc = process_text("Iran accused Azerbaijan of hosting Israeli spies.")

@@ -1,10 +1,13 @@
-"""Named events (:class:`~graph.model.Event`): wars, exercises, attacks, agreements, summits.
+"""Named events (:class:`~graph.model.Event`): wars, exercises, attacks, agreements, summits,
+elections.
 
 An event is a head noun of ``lexicon/named_events.yaml`` after a name or a year: "the Three
 Brothers 2021 exercise", "the Iran-Iraq war", "the 2008 offensive", "the Shah Cheragh attack",
 "the Wuhan informal summit". A later definite reference ("the drills", "the exercise",
 "this war") or the same name again joins the last event of that group, so an event collects
-every sentence that mentions it.
+every sentence that mentions it. Groups listed under ``described`` (elections) need no name:
+"the presidential election", "the 2024 parliamentary elections", "a referendum" and "the
+Israeli election" are events too.
 
 Each event gets its participants (the actors named in its phrase, else in its first
 sentence), a place ("in/near/at <Name>" after the phrase), a date (a year in the phrase, else
