@@ -243,7 +243,7 @@ def test_each_speech_verb_of_the_issue(sentence, claimant, about):
 @pytest.mark.parametrize("advice, cue", [
     ("Washington must deter Iran.", "must"),
     ("The United States needs to deter Iran.", "needs to"),
-    ("It will be essential for the United States to deter Iran.", "it will be essential for"),
+    ("It will be essential for Japan to deter Iran.", "it will be essential for"),
     ("Germany would be well advised to engage Iran.", "would be well advised to"),
 ])
 def test_each_recommendation_cue_makes_the_author_the_claimant(advice, cue):
