@@ -55,6 +55,8 @@ PLOVER = {
     "INVESTIGATE": (-1, "09"),
 }
 STANCE_RELATIONS = {"ALIGN": 1, "OPPOSE": -1, "RIVALRY": -1}
+# Types of named events that are no act between actors: polarity 0, no quad class.
+OCCURRENCES = {"ELECTION": 0}
 QUAD_POLARITY = {
     "verbal_coop": 1,
     "material_coop": 1,
@@ -236,7 +238,7 @@ def _concepts(et: Graph) -> set[URIRef]:
 def test_top_concepts_are_exactly_plover_and_stance(event_types):
     tops = set(event_types.subjects(SKOS.topConceptOf, KGO.EventTypeScheme))
     has_top = set(event_types.objects(KGO.EventTypeScheme, SKOS.hasTopConcept))
-    expected = {KGO[n] for n in [*PLOVER, *STANCE_RELATIONS]}
+    expected = {KGO[n] for n in [*PLOVER, *STANCE_RELATIONS, *OCCURRENCES]}
     assert tops == expected
     assert has_top == expected
     assert (KGO.EventTypeScheme, RDF.type, SKOS.ConceptScheme) in event_types
@@ -263,6 +265,13 @@ def test_stance_relation(event_types, name):
     assert event_types.value(c, KGO.ploverCategory) is None
 
 
+def test_election_is_a_neutral_occurrence(event_types):
+    c = KGO.ELECTION
+    assert event_types.value(c, KGO.polarity).toPython() == 0
+    assert event_types.value(c, KGO.ploverCategory) is None
+    assert (KGO.Occurrences, SKOS.member, c) in event_types
+
+
 def test_rivalry_alt_label_tension(event_types):
     assert "tension" in {str(a) for a in event_types.objects(KGO.RIVALRY, SKOS.altLabel)}
 
@@ -287,7 +296,10 @@ def test_every_concept_is_well_formed(event_types):
             problems.append(f"{name}: notation is not the local name")
         pol = event_types.value(c, KGO.polarity)
         quad = event_types.value(c, KGO.quad)
-        if pol is None or pol.toPython() not in (1, -1):
+        if name in OCCURRENCES:
+            if pol is None or pol.toPython() != 0 or quad is not None:
+                problems.append(f"{name}: an occurrence has polarity 0 and no quad")
+        elif pol is None or pol.toPython() not in (1, -1):
             problems.append(f"{name}: polarity {pol!r}")
         elif quad is None or QUAD_POLARITY.get(str(quad)) != pol.toPython():
             problems.append(f"{name}: quad {quad!r} does not match polarity {pol}")

@@ -15,11 +15,17 @@ A claim is found in four ways, all over the tokens of :class:`~graph.extract.int
   claimant is ``"AUTHOR"``, which :mod:`graph.rdf` writes as the document's creator actor (else
   its publisher actor, see :func:`document_agents`).
 
-Each claim's ``about`` are the actors named in the sentence other than the speaker (for a
-quotation sentence without names: those of the sentence that attributes it; "we"/"our" adds
-the speaker's own state); ``stance`` comes from the signed interactions of the sentence toward
-those actors, else from stance words of the content, else 0; ``label`` is the content span
-(the "that" clause, the quotation or the rest of the sentence), at most 200 characters.
+Each claim's ``about`` are the actors named in the sentence outside the speaker phrase, the
+side a person speaks for, and a state speaker itself when its content names it again ("Iran
+says it needs ..."). When the content names nobody but the speaker's side, the claim takes
+its topic from context (see :func:`_context_about`): the rest of its quotation, the
+participants of the event that "the attack" / "the deal" refers to, else up to three earlier
+sentences; the sentence then gives no evidence of a stance, which stays 0. Otherwise
+``stance`` comes from the signed interactions of the sentence toward those actors, else from
+stance words of the content, else 0 (also 0 for a closing neutral source of reported facts:
+"..., officials said on Monday"). ``modality`` is read from the content's main clause.
+``label`` is the content span (the "that" clause, the quotation, the part before a closing
+"X said on Tuesday", or the rest of the sentence), at most 200 characters.
 
 >>> from graph.pipeline import process_text
 >>> doc = process_text("Iran accused Azerbaijan of hosting Israeli spies.")
@@ -70,6 +76,7 @@ class ClaimLexicon:
     person_pronouns: frozenset = frozenset()
     group_pronouns: frozenset = frozenset()
     not_before: dict[str, frozenset] = field(default_factory=dict)
+    participle_before: dict[str, frozenset] = field(default_factory=dict)
     noun_like: frozenset = frozenset()
     no_passive: frozenset = frozenset()
     hypothetical: list[tuple[str, ...]] = field(default_factory=list)
@@ -114,6 +121,8 @@ def load_claim_lexicon() -> ClaimLexicon:
                         for k, v in (data.get("needs_object") or {}).items()}
     lex.not_before = {k: frozenset(_word(w) for w in v)
                       for k, v in (data.get("not_before") or {}).items()}
+    lex.participle_before = {k: frozenset(_word(w) for w in v)
+                             for k, v in (data.get("participle_before") or {}).items()}
     lex.noun_like = frozenset(data.get("noun_like", []))
     lex.no_passive = frozenset(data.get("no_passive", []))
     lex.according = [_phrase(p) for p in data.get("according", [])]
@@ -262,9 +271,15 @@ def extract_claims(doc: Document, lex: ClaimLexicon | None = None) -> Document:
     found += _quoted(doc, views, quotes, found)
     claims = []
     for f in found:
-        base = _claim(doc, views[f.sentence], f, lex)
+        base, self_named = _claim(doc, views[f.sentence], f, lex)
         for who in f.speakers:
-            claims.append(Claim(claimant=who, about=[a for a in base.about if a != who] or list(base.about),
+            # co-speakers ("France's Macron and Germany's Merz condemned ...") are not what the
+            # claim is about, unless its content names them
+            others = _own_sides(doc, [x for x in f.speakers if x != who]) - _own_sides(doc, [who])
+            about = [a for a in base.about
+                     if (a != who or (who in self_named and not ctx.is_person(who)))
+                     and (a not in others or a in self_named)]
+            claims.append(Claim(claimant=who, about=about or [a for a in base.about if a not in others],
                                 stance=base.stance, modality=base.modality, sentence=base.sentence,
                                 start=base.start, end=base.end, label=base.label, cue=base.cue))
     claimed = {c.sentence for c in claims}
@@ -419,8 +434,12 @@ def _is_speech_verb(view, k: int, entry, lex: ClaimLexicon) -> bool:
     nxt = words[k + 1] if k + 1 < len(words) else ""
     if lemma in lex.not_before and nxt in lex.not_before[lemma]:
         return False                 # "added to", "points to"
-    if lemma in lex.needs_object and not any(w in lex.needs_object[lemma] for w in words[k + 1:k + 4]):
-        return False
+    if form == "ed" and nxt in lex.participle_before.get(lemma, ()) and not (
+            k > 0 and ((k - 1) in view.unit_at or words[k - 1] in _PRONOUNS - {"that", "which", "who"})):
+        return False                 # "others accused of spying": no speaker
+    if lemma in lex.needs_object and not any(w in lex.needs_object[lemma] for w in words[k + 1:k + 4]) \
+            and not ("as" in lex.needs_object[lemma] and "as" in words[k + 1:k + 7]):
+        return False                 # "sees the move as ...": "as" may come a little later
     before = words[prev] if prev >= 0 else ""
     subject_like = prev >= 0 and (prev in view.unit_at or before in _PRONOUNS or before in _ROLE_OF
                                   or before in lex.role_nouns)
@@ -505,6 +524,7 @@ def _speaker(view, k: int, form: str, ctx: _Context, lex: ClaimLexicon, quotes: 
                                      for i in range(max(0, g.first - 4), g.first)))
             if ok:
                 actors, first, last = _who(view, j)
+                actors, first = _coordinated_before(view, actors, first)
                 return actors, list(range(first, k))
             j = g.first - 1
             continue
@@ -547,9 +567,67 @@ def _speaker(view, k: int, form: str, ctx: _Context, lex: ClaimLexicon, quotes: 
         j -= 1
     # inversion: '“...,” said X' / '..., said the ministry': the name follows the verb
     prev = view.tokens[k - 1].text if k > 0 else ""
-    if k == 0 or prev == "," or prev in CLOSE_QUOTES or prev == '"':
+    if (k == 0 or prev == "," or prev in CLOSE_QUOTES or prev == '"') and lemma not in _OBJECT_FIRST:
         return _right_speaker(view, k, ctx, lex)
+    if prev == ",":
+        return _apposition_subject(view, k)
     return None, []
+
+
+# Verbs whose next noun is their object, never an inverted speaker ("..., told Reuters").
+_OBJECT_FIRST = {"tell", "brief", "ask", "urge", "accuse", "blame", "call"}
+
+
+def _apposition_subject(view, k: int):
+    """'Jane Doe, a senior fellow at the institute, told ...': the subject before an
+    apposition set off by commas."""
+    words = view.lower
+    j = k - 2
+    while j >= 0 and k - j <= 30 and words[j] != ",":
+        if view.is_boundary(j) or view.tokens[j].text in QUOTE_CHARS:
+            return None, []
+        j -= 1
+    if j <= 0 or (j - 1) not in view.unit_at:
+        return None, []
+    g = view.group_of[j - 1]
+    if view.governed_by_preposition(g) is not None or g.first != _clause_start(view, g.first):
+        return None, []
+    actors, first, last = _who(view, j - 1)
+    return actors, list(range(first, last + 1))
+
+
+def _clause_start(view, i: int) -> int:
+    """The first token of the clause that token ``i`` is in (after a boundary or sentence start)."""
+    while i > 0 and not view.is_boundary(i - 1) and view.lower[i - 1] not in (",", "and", "but"):
+        i -= 1
+    return i
+
+
+def _coordinated_before(view, actors: list[str], first: int) -> tuple[list[str], int]:
+    """Add the speakers joined to the one starting at ``first`` by "and"/"or": "Israel and
+    the United States said", "Spain's Pedro Ruiz and Italy's Marco Neri warned"."""
+    words = view.lower
+    out = list(actors)
+
+    def before_possessor(i: int) -> int:
+        # "Germany's Merz": the possessor belongs to the speaker phrase
+        if i >= 1 and words[i] in ("'s", "’s") and (i - 1) in view.unit_at:
+            return view.unit_at[i - 1].first - 1
+        return i
+
+    i = before_possessor(first - 1)
+    while i >= 1:
+        while i >= 0 and words[i] in ("the", "both"):
+            i -= 1
+        if i < 1 or words[i] not in ("and", "or") or (i - 1) not in view.unit_at:
+            break
+        u = view.unit_at[i - 1]
+        if u.possessive:
+            break
+        out += [x for x in u.actors if x not in out]
+        first = u.first
+        i = before_possessor(first - 1)
+    return out, first
 
 
 _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -630,24 +708,81 @@ def _content(view, k: int, span: list[int], quotes: _Quotes) -> tuple[int, int]:
     """Character span of what the speech verb at ``k`` introduces."""
     toks = view.tokens
     s = view.sentence
-    # '“...,” X said': the quotation before the verb
     first = min([k, *span])
+    after = max([k, *span]) + 1
     if first > 0:
-        j = first - 1
+        # '“...,” X said on Tuesday' / '..., Mayor X told reporters': the content comes first
+        ends = _trailing_adjunct(view, k, after)
+        j = _before_description(view, first) if ends else first - 1
+        comma = j if ends else -1
         while j >= 0 and toks[j].text in (",", ":"):
             j -= 1
         if j >= 0 and (toks[j].text in CLOSE_QUOTES or toks[j].text == '"'):
             region = quotes.containing(toks[j].start - 1)
             start = region[0] if region else s.start
             return max(start, s.start), toks[j].end
-        if j >= 0 and toks[j].text == ",":
-            return s.start, toks[j].start
-    after = max([k, *span]) + 1
+        if comma >= 0 and toks[comma].text == ",":
+            return s.start, toks[comma].start
+    # "said on Monday that ...": the content starts after a "that" or ":" close to the verb
+    # "told the General Assembly on Tuesday that ...": past an addressee and a date too
+    for i in range(after, min(len(toks), after + 10)):
+        if view.lower[i] in ("that", ":"):
+            after = i + 1
+            break
+        if not (i in view.unit_at or toks[i].text[:1].isupper() or toks[i].text[:1].isdigit()
+                or view.lower[i] in _ADDRESSEE_WORDS):
+            break
     while after < len(toks) and toks[after].text.lower() in ("that", ":", ",", "on", "in"):
         after += 1
     if after >= len(toks):
         return s.start, toks[k].start
     return toks[after].start, s.end
+
+
+# Words that may stand between a speech verb and its "that": an addressee or a date.
+_ADDRESSEE_WORDS = {"the", "a", "an", "on", "in", "at", "of", "to", "for", "last", "this", "late",
+                    "early", "earlier", "reporters", "journalists", "lawmakers", "parliament",
+                    "week", "weeks", "month", "months", "year", "years", "day", "days",
+                    "morning", "evening", "night", "ago", "also"}
+_TRAIL_STOP = {"that", ":", "“", '"', "whether", "how", "why", "what"}
+
+
+_ADJUNCT_START = {"on", "in", "at", "late", "early", "earlier", "later", "yesterday", "today",
+                  "tonight", "last", "this", "during", "after", "before", "from", "via", "through",
+                  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "shortly", "separately", "privately", "publicly", "also", "again", "recently"}
+
+
+def _trailing_adjunct(view, k: int, after: int) -> bool:
+    """Only a short adjunct follows the speech verb at ``k`` ("said on Tuesday", "told
+    reporters", "said in a statement"): the verb closes the sentence, its content came before.
+    An object ("condemned the strikes") is content, not an adjunct."""
+    rest = [w for w in view.lower[after:] if w not in (".", "!", "?")]
+    if not rest:
+        return True
+    if len(rest) > 6 or any(w in _TRAIL_STOP or w in OPEN_QUOTES for w in rest):
+        return False
+    lemma = lex_verbs().get(view.lower[k], ("", ""))[0]
+    return rest[0] in _ADJUNCT_START or (lemma in _OBJECT_FIRST and len(rest) <= 3)
+
+
+def _before_description(view, first: int) -> int:
+    """Index of the token before the description that precedes a speaker's name:
+    '..., Mayor Jane Doe said' / '...,” foreign ministry spokesperson Li said'."""
+    toks = view.tokens
+    j = first - 1
+    while j >= 0 and first - j <= 6 and toks[j].text not in (",", ":") \
+            and toks[j].text not in QUOTE_CHARS and view.lower[j] not in _STOP \
+            and view.lower[j] != "that" and view.lower[j] not in lex_verbs():
+        j -= 1
+    if j >= 0 and (toks[j].text in (",", ":") or toks[j].text in QUOTE_CHARS):
+        return j
+    return first - 1
+
+
+def lex_verbs() -> dict:
+    """The speech-verb forms of the default lexicon."""
+    return load_claim_lexicon().verbs
 
 
 def _content_around(view, k: int, after: int, quotes: _Quotes) -> tuple[int, int]:
@@ -680,9 +815,10 @@ def _quoted(doc: Document, views, quotes: _Quotes, found: list[_Found]) -> list[
                     break
             if owner:
                 break
-        if owner is None and whole:
-            # a paragraph that is all quotation continues the last attributed quotation
-            earlier = [f for f in found + out if f.cue_start < start and f.region is not None
+        if owner is None:
+            # a quotation without its own attribution (a whole paragraph, or one that runs over
+            # several sentences) continues the last attributed quotation
+            earlier = [f for f in found + out if f.cue_start < start
                        and inside[0].index - f.sentence <= 3]
             if earlier:
                 owner = max(earlier, key=lambda f: f.cue_start)
@@ -697,7 +833,8 @@ def _quoted(doc: Document, views, quotes: _Quotes, found: list[_Found]) -> list[
     return out
 
 
-def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> Claim:
+def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> tuple[Claim, set[str]]:
+    """The claim of ``f`` (claimant: its first speaker) and the speakers its content names."""
     text = doc.text
     a, b = f.content
     if b <= a:
@@ -705,35 +842,120 @@ def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> Claim:
     label = _trim(text[a:b])
     speakers = set(f.speakers)
     about: list[str] = []
+    self_named: set[str] = set()
     for u in view.units:
         if (u.first in f.exclude or u.last in f.exclude) and any(x in speakers for x in u.actors):
             continue
-        if u.via == "pronoun" and view.lower[u.first] in ("its", "his", "her", "their", "it", "he", "she", "they"):
-            if any(x in speakers for x in u.actors):
-                continue
+        # "Iran says it needs ...", "we support ...": a speaker that its content names again
+        self_named.update(x for x in u.actors if x in speakers)
         for x in u.actors:
             if x not in about:
                 about.append(x)
     content_words = [t.text.lower() for t in view.tokens if a <= t.start < b]
-    if not about and f.region is None:
-        # "He said there were no ...": what the previous sentence was about
-        about += [m.actor for m in doc.mentions_in(f.sentence - 1)
-                  if m.actor not in about and m.actor not in speakers]
-    for sp in f.speakers:                # a speaker speaks for its own side as well
-        actor = doc.actors.get(sp)
-        own = actor.affiliation if actor is not None and actor.affiliation else None
-        if own and own not in about:
-            about.append(own)
-    if not about and f.region is not None:
-        # a quotation sentence that names nobody: what the attributing sentence is about
-        for s in doc.sentences:
-            if s.start < f.region[1] and s.end > f.region[0]:
-                about += [m.actor for m in doc.mentions_in(s.index)
-                          if m.actor not in about and m.actor not in speakers]
+    own = _own_sides(doc, f.speakers)
+    for side in own - speakers:          # a speaker speaks for its own side as well
+        if side not in about:
+            about.append(side)
     stance = _stance(doc, view, about, content_words, lex, speakers)
+    if b <= f.cue_start and f.region is None and _cue_lemma(view, f.cue_start, lex) in _NEUTRAL_REPORT:
+        # "..., officials said on Monday": a source for reported facts, not an attitude
+        stance = 0
+    if not [x for x in about if x not in own]:
+        # the content names nobody but the speaker's side: what it refers back to. The sentence
+        # gives no evidence of a stance toward those, so the claim's stance stays neutral.
+        context = [x for x in _context_about(doc, f, (a, b)) if x not in about and x not in speakers]
+        if context:
+            about += context
+            stance = 0
     modality = _modality(content_words, lex)
     return Claim(claimant=f.speakers[0], about=about, stance=stance, modality=modality,
-                 sentence=f.sentence, start=a, end=b, label=label, cue=f.cue)
+                 sentence=f.sentence, start=a, end=b, label=label, cue=f.cue), self_named
+
+
+# Reporting verbs that take no side by themselves.
+_NEUTRAL_REPORT = {"say", "report", "tell", "add", "announce", "confirm", "state", "note",
+                   "indicate", "brief", "post", "write", "explain", "estimate", "reveal"}
+
+
+def _cue_lemma(view, offset: int, lex: ClaimLexicon) -> str:
+    """The lemma of the speech verb that starts at character ``offset`` of the sentence ("" if none)."""
+    for i, t in enumerate(view.tokens):
+        if t.start == offset:
+            return lex.verbs.get(view.lower[i], ("", ""))[0]
+    return ""
+
+
+def _own_sides(doc: Document, speakers: list[str]) -> set[str]:
+    """The speakers and the states or organisations they act for."""
+    own = set(speakers)
+    for sp in speakers:
+        actor = doc.actors.get(sp)
+        if actor is not None and actor.affiliation:
+            own.add(actor.affiliation)
+    return own
+
+
+def _context_about(doc: Document, f: _Found, content: tuple[int, int]) -> list[str]:
+    """Actors a claim refers back to when its content names none but its speaker's side.
+
+    In order: the sentences of the quotation the claim belongs to ("“We have been advancing our
+    cooperation.”" after "“... with India,” X said"), the participants of a named event that
+    the sentence mentions ("the attack", "the deal"), else the previous sentence.
+    """
+    own = _own_sides(doc, f.speakers)
+    found: list[str] = []
+    if f.region is not None:
+        for s in doc.sentences:
+            if s.start < f.region[1] and s.end > f.region[0] and s.index != f.sentence:
+                found += [m.actor for m in doc.mentions_in(s.index)]
+    if not _others(doc, found, own):
+        found += _event_referents(doc, f.sentence, doc.text[content[0]:content[1]])
+    back = f.sentence - 1
+    while not _others(doc, found, own) and back >= max(0, f.sentence - CONTEXT_SENTENCES):
+        found += [m.actor for m in doc.mentions_in(back)]
+        back -= 1
+    return _others(doc, found, set())
+
+
+CONTEXT_SENTENCES = 3        # how far back a claim without a named topic looks for one
+EVENT_LOOKBACK = 12          # how far back "the attack" looks for the attack it refers to
+
+
+def _others(doc: Document, keys: list[str], own: set[str]) -> list[str]:
+    """``keys`` without ``own``, a person replaced by the side they act for, no repeats."""
+    out: list[str] = []
+    for x in keys:
+        actor = doc.actors.get(x)
+        if actor is not None and actor.type == "Person" and actor.affiliation:
+            x = actor.affiliation        # a person named earlier stands for their side here
+        if x not in out and x not in own:
+            out.append(x)
+    return out
+
+
+def _event_referents(doc: Document, sentence: int, content: str) -> list[str]:
+    """Who took part in the occurrence that "the attack" / "the deal" / "the drills" in
+    ``content`` refers back to: a named event of that kind, else the latest interaction of a
+    matching type in the sentences before."""
+    from graph.extract.events import load_event_lexicon
+
+    lex = load_event_lexicon()
+    groups = [lex.heads[re.sub(r"\s+", " ", m.group("head").lower())][1]
+              for m in lex.later.finditer(content)]
+    out: list[str] = []
+    for group in groups:
+        named = [ev for ev in doc.events if lex.group(ev.label) == group
+                 and min(ev.sentences, default=sentence + 1) <= sentence]
+        if named:
+            out += named[-1].participants
+            continue
+        types = lex.members.get(group, frozenset())
+        earlier = [it for it in doc.interactions if it.event_type in types
+                   and sentence - EVENT_LOOKBACK <= it.sentence <= sentence]
+        if earlier:
+            last = max(earlier, key=lambda it: (it.sentence, it.start))
+            out += [last.source, last.target]
+    return out
 
 
 def _trim(label: str) -> str:
@@ -765,7 +987,21 @@ def _stance(doc, view, about, words, lex: ClaimLexicon, speakers) -> int:
     return 0
 
 
+_SUBORDINATE = {"that", "which", "who", "whom", "whose", "where", "because", "while", "although",
+                "though", "since", "when", "if", "unless", "as"}
+
+
+def _main_clause(words: list[str]) -> list[str]:
+    """The words of the content up to its first subordinate or relative clause: "rhetoric
+    that seeks to ..." or "... if its intentions are ..." does not hedge the whole claim."""
+    for i, w in enumerate(words):
+        if i > 0 and w in _SUBORDINATE and words[i - 1] not in ("and", "but", "or"):
+            return words[:i]
+    return words
+
+
 def _modality(words: list[str], lex: ClaimLexicon) -> str:
+    words = _main_clause(words)
     present = set(words)
 
     def has(phrases):

@@ -1,10 +1,13 @@
-"""Named events (:class:`~graph.model.Event`): wars, exercises, attacks, agreements, summits.
+"""Named events (:class:`~graph.model.Event`): wars, exercises, attacks, agreements, summits,
+elections.
 
 An event is a head noun of ``lexicon/named_events.yaml`` after a name or a year: "the Three
 Brothers 2021 exercise", "the Iran-Iraq war", "the 2008 offensive", "the Shah Cheragh attack",
 "the Wuhan informal summit". A later definite reference ("the drills", "the exercise",
 "this war") or the same name again joins the last event of that group, so an event collects
-every sentence that mentions it.
+every sentence that mentions it. Groups listed under ``described`` (elections) need no name:
+"the presidential election", "the 2024 parliamentary elections", "a referendum" and "the
+Israeli election" are events too.
 
 Each event gets its participants (the actors named in its phrase, else in its first
 sentence), a place ("in/near/at <Name>" after the phrase), a date (a year in the phrase, else
@@ -38,6 +41,17 @@ class EventLexicon:
     members: dict[str, frozenset]
     named: re.Pattern
     later: re.Pattern
+    described: re.Pattern | None = None
+    described_groups: frozenset = frozenset()
+
+    def group(self, label: str) -> str | None:
+        """The group of an event from the head noun that ends its label ("... exercise")."""
+        words = label.lower().split()
+        for n in (2, 1):
+            head = " ".join(words[-n:])
+            if len(words) >= n and head in self.heads:
+                return self.heads[head][1]
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +67,15 @@ def load_event_lexicon() -> EventLexicon:
         rf"(?P<mods>(?:\s+(?:{mod_rx}))*)\s+(?P<head>{head_rx})\b")
     later = re.compile(rf"\b{_DEFINITE}\s+(?:(?:{mod_rx})\s+)*(?P<head>{head_rx})\b", re.I)
     members = {k: frozenset(v) for k, v in (data.get("members") or {}).items()}
-    return EventLexicon(heads, modifiers, members, named, later)
+    described_groups = frozenset(data.get("described") or [])
+    described = None
+    d_heads = [h for h, (_, g) in heads.items() if g in described_groups]
+    if d_heads:
+        d_rx = "|".join(sorted((re.escape(h) for h in d_heads), key=len, reverse=True))
+        described = re.compile(
+            rf"\b(?P<det>the|a|an|this|next|last|its|their)\s+"
+            rf"(?P<mods>(?:(?:{mod_rx})\s+)*)(?P<head>{d_rx})\b", re.I)
+    return EventLexicon(heads, modifiers, members, named, later, described, described_groups)
 
 
 _STOPNAMES = {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "After",
@@ -63,6 +85,12 @@ _STOPNAMES = {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "A
 
 _COMMON = {"veterans", "officials", "leaders", "troops", "forces", "critics", "analysts", "experts",
            "protesters", "rebels", "militants", "soldiers", "residents", "diplomats", "reports"}
+
+
+def _common_word(text: str, name: str, m: re.Match) -> bool:
+    """A sentence-initial word that is no name: a lower-case modifier follows it ("Large
+    military drills") or the document writes it in lower case elsewhere."""
+    return bool(m.group("mods").strip()) or re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
 
 
 def _clean_name(name: str) -> str:
@@ -81,7 +109,6 @@ def _clean_name(name: str) -> str:
 def extract_events(doc: Document, lex: EventLexicon | None = None) -> Document:
     """Fill ``doc.events`` and set ``Interaction.event`` for the interactions that belong to one."""
     from graph.extract.dates import find_dates
-    from graph.iris import slug
 
     lex = lex or load_event_lexicon()
     events: dict[str, Event] = {}
@@ -93,30 +120,32 @@ def extract_events(doc: Document, lex: EventLexicon | None = None) -> Document:
             name = _clean_name(m.group("name"))
             if not name:
                 continue
-            if " " not in name and "-" not in name and not re.search(r"\d", name) and any(
+            head = re.sub(r"\s+", " ", m.group("head").lower())
+            etype, group = lex.heads[head]
+            if " " not in name and "-" not in name and not re.search(r"\d", name) \
+                    and group not in lex.described_groups and any(
                     men.text == name and men.via in ("adjective", "name", "acronym")
                     for men in doc.mentions_in(s.index)):
                 continue     # "Russian attack", "Iran strikes": an actor, not an event's name
             if " " not in name and m.start("name") + m.group("name").find(name) == 0 \
-                    and not re.search(r"\d", name) and name.lower() in _COMMON:
-                continue
-            head = re.sub(r"\s+", " ", m.group("head").lower())
-            etype, group = lex.heads[head]
-            a = s.start + m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
+                    and not re.search(r"\d", name) and (name.lower() in _COMMON
+                                                       or _common_word(doc.text, name, m)):
+                continue     # "Large military drills ...": a capital only because it starts the sentence
             a = s.start + m.start("name") + m.group("name").find(name)
             b = s.start + m.end()
-            label = re.sub(r"\s+", " ", doc.text[a:b])
-            key = slug(re.sub(r"\b(?:the)\b", "", label, flags=re.I))
-            ev = events.get(key)
-            if ev is None:
-                ev = events[key] = Event(key=key, label=label, event_type=etype)
-                group_of[key] = group
-                year = re.search(r"\b(?:1[89]|20)\d\d\b", label)
-                ev.date = year.group() if year else None
-                ev.participants = _actors_in(doc, s.index, a, b)
-                ev.place = _place(doc.text[b:s.end])
-            _mention(ev, s.index, a, b)
-            last_by_group[group] = key
+            _add_event(doc, s, a, b, etype, group, events, group_of)
+            last_by_group[group] = _key(doc.text[a:b])
+            taken.append((a, b))
+        for m in lex.described.finditer(s.text) if lex.described else ():
+            a, b = s.start + m.start("mods"), s.start + m.end()
+            if any(x <= a < y or x < b <= y for x, y in taken):
+                continue
+            if not m.group("mods").strip() and m.group("det").lower() not in ("a", "an"):
+                continue     # a bare "the election" refers back (below)
+            head = re.sub(r"\s+", " ", m.group("head").lower())
+            etype, group = lex.heads[head]
+            _add_event(doc, s, a, b, etype, group, events, group_of)
+            last_by_group[group] = _key(doc.text[a:b])
             taken.append((a, b))
         for m in lex.later.finditer(s.text):
             a, b = s.start + m.start(), s.start + m.end()
@@ -141,6 +170,29 @@ def extract_events(doc: Document, lex: EventLexicon | None = None) -> Document:
     doc.events = list(events.values())
     _link_interactions(doc, lex, group_of)
     return doc
+
+
+def _key(label: str) -> str:
+    from graph.iris import slug
+
+    return slug(re.sub(r"\b(?:the)\b", "", re.sub(r"\s+", " ", label), flags=re.I))
+
+
+def _add_event(doc: Document, s, a: int, b: int, etype: str, group: str,
+               events: dict[str, Event], group_of: dict[str, str]) -> Event:
+    """The event named by ``doc.text[a:b]`` (new or seen before), with this mention added."""
+    label = re.sub(r"\s+", " ", doc.text[a:b])
+    key = _key(label)
+    ev = events.get(key)
+    if ev is None:
+        ev = events[key] = Event(key=key, label=label, event_type=etype)
+        group_of[key] = group
+        year = re.search(r"\b(?:1[89]|20)\d\d\b", label)
+        ev.date = year.group() if year else None
+        ev.participants = _actors_in(doc, s.index, a, b)
+        ev.place = _place(doc.text[b:s.end])
+    _mention(ev, s.index, a, b)
+    return ev
 
 
 def _mention(ev: Event, sentence: int, a: int, b: int) -> None:
