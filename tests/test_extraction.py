@@ -54,6 +54,17 @@ def test_agency_is_the_source():
         rows("The State Department criticised Cuba for the arrests.")
 
 
+def test_adverbs_between_subject_and_verb():
+    assert rows("Egypt and Jordan also sharply criticised the Greek proposal.") == {
+        ("EGY", "GRC", "CRITICIZE", -1, "Asserted"), ("JOR", "GRC", "CRITICIZE", -1, "Asserted")}
+
+
+def test_adverb_and_participle_before_a_noun_is_no_verb():
+    # "recognized" modifies the border here: no SUPPORT from Armenia to Azerbaijan
+    assert rows("Armenia rejected the internationally recognized Azerbaijani position.") == {
+        ("ARM", "AZE", "REJECT", -1, "Asserted")}
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")
@@ -250,6 +261,18 @@ def test_implied_interaction_targets_others_not_the_own_side():
     assert claim.claimant == "IRN/foreign-ministry" and {"ISR", "IRN"} <= set(claim.about)
     got = {(i.source, i.target, i.event_type, i.polarity) for i in doc.interactions}
     assert got == {("IRN/foreign-ministry", "ISR", "DISAPPROVE", -1)}
+
+
+def test_implied_interaction_is_an_asserted_speech_act():
+    # what Japan says is hypothetical; that Japan said it is not
+    got = found("Japan said China would violate its airspace again.", "JPN", "CHN")
+    assert [(i.event_type, i.modality) for i in got] == [("DISAPPROVE", "Asserted")]
+
+
+def test_implied_interaction_targets_what_the_content_names():
+    got = pairs("Before the vote with Peru, Chile said Bolivia had violated the border.")
+    assert ("CHL", "BOL", -1) in got
+    assert ("CHL", "PER", -1) not in got
 
 
 @pytest.mark.xfail(reason="a hostile characterisation ('Ukraine was a puppet of the West') "

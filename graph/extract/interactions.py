@@ -53,6 +53,7 @@ COMPOUND_HEADS = {"program", "programme", "programs", "package", "packages", "re
                   "campaign", "mission", "policy", "policies", "effort", "efforts", "plan", "plans",
                   "agreement", "talks", "operation", "operations", "drive", "measures"}
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 APOS = {"’s", "'s", "’", "'"}
 
 
@@ -450,11 +451,17 @@ def _participle_as_adjective(view: SentenceView, entry: Entry, first: int, last:
     before = view.lower[first - 1]
     nxt = last + 1 < len(view.tokens) and (last + 1 in view.unit_at or view.tokens[last + 1].text[:1].isupper()
                                             or view.lower[last + 1].isalpha())
-    adverb = before.endswith("ly") and not (
-        first >= 2 and (view.lower[first - 2] in BE_FORMS | {"has", "have", "had", "it", "they"}
-                        or first - 2 in view.unit_at))
-    modifier_slot = adverb or before in ("the", "a", "an", "its", "their", "his", "her") or before in APOS
+    adverb = before.endswith("ly") and first >= 2 and _opens_noun_phrase(view, first - 2)
+    modifier_slot = adverb or before in DETERMINERS or before in APOS
     return bool(nxt) and modifier_slot
+
+
+def _opens_noun_phrase(view: SentenceView, k: int) -> bool:
+    """A word at ``k`` after which an adverb + participle modifies a noun: a determiner, a
+    preposition or a possessive ("the internationally recognized border", "in newly occupied
+    land"); after a subject or another adverb ("Egypt also sharply criticised") it is a verb."""
+    w = view.lower[k]
+    return w in DETERMINERS or w in APOS or (w in PREPOSITIONS and w != "to")
 
 
 def _introduces_action(view: SentenceView, k: int) -> bool:
