@@ -52,6 +52,8 @@ REFUSALS = {"refused to", "refuse to", "refuses to", "declined to", "decline to"
 COMPOUND_HEADS = {"program", "programme", "programs", "package", "packages", "regime", "deal",
                   "campaign", "mission", "policy", "policies", "effort", "efforts", "plan", "plans",
                   "agreement", "talks", "operation", "operations", "drive", "measures"}
+# "neighbouring", "occupied", "northern": modifiers between a preposition and its actor
+MODIFIER_SUFFIXES = ("ing", "ed", "ern")
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 APOS = {"’s", "'s", "’", "'"}
@@ -136,9 +138,11 @@ class SentenceView:
                 unit.actors.append(m.actor)
                 unit.mentions.append(m)
         self.units = sorted(spans.values(), key=lambda u: u.first)
-        self.unit_at: dict[int, Unit] = {}
         for u in self.units:
             u.possessive = u.last + 1 < len(self.tokens) and self.tokens[u.last + 1].text in ("’s", "'s")
+        self.units = _absorb_owners(self.units)
+        self.unit_at: dict[int, Unit] = {}
+        for u in self.units:
             for k in range(u.first, u.last + 1):
                 self.unit_at[k] = u
         self.groups = self._group()
@@ -182,15 +186,41 @@ class SentenceView:
         return w in BOUNDARY_PUNCT or w in BOUNDARY_WORDS
 
     def governed_by_preposition(self, group: Group) -> str | None:
-        """The preposition right before ``group`` (skipping determiners), if any."""
+        """The preposition right before ``group`` (skipping determiners and up to two
+        participle-like modifiers: "in neighbouring Sudan", "against the ruling Taliban"), if any."""
         k = group.first - 1
-        while k >= 0 and self.lower[k] in ("the", "a", "an", "its", "their", "his", "her", "both"):
-            k -= 1
+        modifiers = 0
+        while k >= 0:
+            w = self.lower[k]
+            if w in ("the", "a", "an", "its", "their", "his", "her", "both"):
+                k -= 1
+            elif modifiers < 2 and w.endswith(MODIFIER_SUFFIXES) and w.isalpha() and w not in PREPOSITIONS \
+                    and k not in self.unit_at and w not in load_lexicon().trigger_words:
+                k -= 1
+                modifiers += 1
+            else:
+                break
         if k >= 0 and self.lower[k] in PREPOSITIONS:
             if self.lower[k] == "of" and k > 0 and self.lower[k - 1] in QUANTIFIERS:
                 return None      # "thousands of US troops": the group heads the subject
             return self.lower[k]
         return None
+
+
+def _absorb_owners(units: list[Unit]) -> list[Unit]:
+    """"France's Emmanuel Macron": the person acts for the owner, so the two are one unit that
+    stands for the person (and a list "France's Macron and Germany's Merz" is a list of two)."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.possessive and u.first == prev.last + 2 and u.actors \
+                and all(a.startswith("person/") for a in u.actors) \
+                and not any(a.startswith("person/") for a in prev.actors):
+            u.first = prev.first
+            out[-1] = u
+            continue
+        out.append(u)
+    return out
 
 
 def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Document:
@@ -282,7 +312,7 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
         g = view.group_of.get(j)
         if g is not None:
             prep = view.governed_by_preposition(g)
-            if allow_pp or prep is None or _agentive_head(view, g, prep):
+            if allow_pp or prep is None or _agentive_head(view, g, prep) or _examples(view, g, prep):
                 return g
             j = g.first - 1
             continue
@@ -309,10 +339,51 @@ def _agentive_head(view: SentenceView, g: Group, prep: str) -> bool:
     return k >= 1 and view.lower[k] == prep and view.lower[k - 1] in AGENTIVE_HEADS
 
 
+VP_GLUE = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "also",
+           "then", "later", "later", "even", "has", "did", "to"}
+
+
+def _shared_subject(view: SentenceView, k: int) -> tuple[bool, Group | None]:
+    """'Sudan will stop X and cooperate with Y', 'Russia said ..., and accused Kyiv of ...': a
+    verb after "and" (with auxiliaries) shares the subject of the first verb of its clause, the
+    first actor of the clause that no preposition governs (or the antecedent of "which").
+
+    Returns (whether the verb is such a second verb, its subject or None)."""
+    j = k - 1
+    while j >= 0 and view.lower[j] in VP_GLUE:
+        j -= 1
+    if j < 1 or view.lower[j] not in ("and", "or") or j - 1 in view.unit_at:
+        return False, None
+    first: Group | None = None
+    i = j - 1
+    while i >= 0:
+        w = view.lower[i]
+        if view.is_boundary(i) or w == "that":
+            break
+        if w in RELATIVES:
+            return True, _antecedent(view, i)
+        g = view.group_of.get(i)
+        if g is not None:
+            if view.governed_by_preposition(g) is None:
+                first = g
+            i = g.first - 1
+            continue
+        i -= 1
+    return True, first
+
+
+def _examples(view: SentenceView, g: Group, prep: str) -> bool:
+    """'Several states, including Chile and Peru, condemned ...': the examples are the subject."""
+    k = g.first - 1
+    while k >= 0 and view.lower[k] != prep:
+        k -= 1
+    return prep == "including" and k > 0 and view.lower[k - 1] == ","
+
+
 def _antecedent(view: SentenceView, j: int) -> Group | None:
     """The actor group a relative pronoun at ``j`` refers to, if an actor stands right before it."""
     k = j - 1
-    if k >= 0 and view.lower[k] == ",":
+    if k >= 0 and view.lower[k] in (",", "-", "—", "–", "("):
         k -= 1
     return view.group_of.get(k) if k >= 0 else None
 
@@ -406,7 +477,9 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     if "passive_only" in entry.options:
         return []
-    subject = _subject(view, first)
+    coordinated, subject = _shared_subject(view, first)
+    if not coordinated:
+        subject = _subject(view, first)
     target = _object(view, entry, last, limit=8 if entry.object_words else 6)
     if target is not None and entry.object_words and not entry.object_words & set(view.lower[last + 1:target.first]):
         return []                 # "closed its borders with X" counts, "closed the meeting" does not

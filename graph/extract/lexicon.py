@@ -68,6 +68,7 @@ class Lexicon:
     modality: dict = field(default_factory=dict)
     speech_verbs: frozenset = frozenset()
     allegation_verbs: frozenset = frozenset()
+    trigger_words: frozenset = frozenset()   # every one-word verb or noun trigger
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -139,6 +140,7 @@ def load_lexicon() -> Lexicon:
     lex.modality["window"] = int(mod.get("window", 8))
     lex.speech_verbs = frozenset(mod.get("speech_verbs", []))
     lex.allegation_verbs = frozenset(mod.get("allegation_verbs", []))
+    lex.trigger_words = frozenset(w for w, _ in lex.entries if " " not in w)
     return lex
 
 

@@ -8,7 +8,8 @@ speaker said it), whatever the modality of what was said: "X warned that Y could
 asserted warning (measured on the shared gold, taking the content's modality disagreed with the
 annotators more often than not). Only actors that the claim's content names are targets, never a
 co-speaker ("Egypt and Jordan criticised ..."). No interaction is added where the
-extractor already found one from the speaker in the same sentence, nor for the
+extractor already found one from the speaker in the same sentence, or already read the speech
+verb itself (it knows that verb's subject and object better than the claim does), nor for the
 document's author (whose recommendations stay claims), nor toward the speaker's own side.
 """
 
@@ -25,6 +26,8 @@ def interactions_from_claims(doc: Document) -> Document:
     """Add to ``doc.interactions`` the verbal interactions implied by ``doc.claims``."""
     present = {(i.sentence, i.source, i.target) for i in doc.interactions}
     acting = {(i.sentence, i.source) for i in doc.interactions}
+    # a speech verb the extractor already read ("A and B condemned C") has its arguments
+    triggers = {(i.sentence, i.trigger.lower()) for i in doc.interactions}
     mentions: dict[int, list] = {}
     for m in doc.mentions:
         mentions.setdefault(m.sentence, []).append(m)
@@ -33,7 +36,8 @@ def interactions_from_claims(doc: Document) -> Document:
         speakers.setdefault((claim.sentence, claim.cue), set()).add(claim.claimant)
     added = []
     for claim in doc.claims:
-        if claim.stance == 0 or claim.claimant == "AUTHOR" or (claim.sentence, claim.claimant) in acting:
+        if claim.stance == 0 or claim.claimant == "AUTHOR" or (claim.sentence, claim.claimant) in acting \
+                or (claim.sentence, claim.cue.lower()) in triggers:
             continue          # the extractor already says what the speaker did in this sentence
         own_side = _side(doc, claim.claimant)
         modality = "Asserted"
