@@ -292,6 +292,12 @@ def test_implied_interaction_targets_others_not_the_own_side():
     assert got == {("IRN/foreign-ministry", "ISR", "DISAPPROVE", -1)}
 
 
+def test_friendly_claim_implies_no_interaction():
+    doc = process_text("Japan said China had kept its promises and praised the progress.")
+    assert [c.stance for c in doc.claims] == [1]
+    assert doc.interactions == []
+
+
 def test_implied_interaction_is_an_asserted_speech_act():
     # what Japan says is hypothetical; that Japan said it is not
     got = found("Japan said China would violate its airspace again.", "JPN", "CHN")

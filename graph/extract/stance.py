@@ -1,5 +1,6 @@
-"""Interactions that a claim implies: a speaker who says something hostile (or friendly) about
-an actor acts toward that actor — PLOVER's verbal DISAPPROVE (or verbal support).
+"""Interactions that a claim implies: a speaker who says something hostile about an actor acts
+toward that actor — PLOVER's verbal DISAPPROVE (see ``IMPLIED_STANCES`` for why friendly claims
+imply nothing).
 
 "Russia's foreign ministry said Washington's move contradicts international law" is a claim
 by Russia about the United States with stance -1, and so also an interaction Russia -> United
@@ -18,6 +19,10 @@ from __future__ import annotations
 from graph.model import Document, Interaction
 
 _TYPE = {-1: "DISAPPROVE", 1: "SUPPORT"}
+# Only hostile claims imply an interaction. A friendly stance is far more often about a situation
+# than toward the actor named ("X told the assembly it would seek breakthroughs on Y"): on the
+# shared gold, implied SUPPORT rows were wrong more often than right.
+IMPLIED_STANCES = {-1}
 # Somewhat below the direct patterns: the target and the sign come from the claim's heuristics.
 CONFIDENCE = 0.5
 
@@ -36,7 +41,7 @@ def interactions_from_claims(doc: Document) -> Document:
         speakers.setdefault((claim.sentence, claim.cue), set()).add(claim.claimant)
     added = []
     for claim in doc.claims:
-        if claim.stance == 0 or claim.claimant == "AUTHOR" or (claim.sentence, claim.claimant) in acting \
+        if claim.stance not in IMPLIED_STANCES or claim.claimant == "AUTHOR" or (claim.sentence, claim.claimant) in acting \
                 or (claim.sentence, claim.cue.lower()) in triggers:
             continue          # the extractor already says what the speaker did in this sentence
         own_side = _side(doc, claim.claimant)
