@@ -96,6 +96,18 @@ def test_owner_and_person_are_one_actor_in_a_list():
     assert not any(s == "RUS" for s, *_ in got)
 
 
+def test_listed_allies_align_with_the_owner():
+    got = rows("Ukraine's European allies, including France and Germany, condemned the Russian strikes.")
+    assert {("FRA", "UKR", "ALIGN", 1, "Asserted"), ("DEU", "UKR", "ALIGN", 1, "Asserted"),
+            ("FRA", "RUS", "CONDEMN", -1, "Asserted"), ("DEU", "RUS", "CONDEMN", -1, "Asserted")} <= got
+    assert ("AUS", "JPN", 1) in pairs("Japan's partners such as Australia backed the plan.")
+
+
+def test_base_form_after_a_determiner_is_a_noun():
+    # "the target of" names no attack by the base's owner on Russia
+    assert pairs("The Norwegian base has been the target of a Russian campaign.") == set()
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

@@ -454,9 +454,15 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
     return None
 
 
+NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "any", "every", "each",
+                    "no", "’s", "'s"}
+
+
 def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if _participle_as_adjective(view, entry, first, last):
         return []
+    if entry.form in ("base", "s") and first > 0 and view.lower[first - 1] in NOUN_DETERMINERS:
+        return []                 # "the target of", "Iran's support": a noun (see the noun entries)
     if "intent" in entry.options and _introduces_action(view, last):
         return []                 # "pledged to punish X": the punishing is the interaction
     has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
@@ -641,6 +647,12 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
             return [Hit(subject.actors, target.actors, entry, (first, last), "relational",
                         symmetric=entry.event_type in ("RIVALRY", "ALIGN", "COOPERATE"),
                         indirect=subject.indirect or target.indirect)]
+        members = _listed_members(view, last) if owner is not None and target is None else None
+        if members is not None and members is not owner:
+            # "Kyiv's allies, including France and Germany": each member stands with Kyiv (the
+            # text says how the members relate to Kyiv, not the reverse: one direction)
+            return [Hit(members.actors, owner.actors, entry, (first, last), "relational",
+                        indirect=owner.indirect or members.indirect)]
         if subject is not None and target is None and owner is not None:
             head = _apposition_head(view, first)
             if head is not None and head is not owner:
@@ -670,6 +682,22 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
+
+
+def _listed_members(view: SentenceView, last: int) -> Group | None:
+    """The actors listed after a plural noun: "allies, including France and Germany", "partners
+    such as Chile", "allies like Japan" (a few words such as "European" may come between)."""
+    j = last + 1
+    if j < len(view.tokens) and view.lower[j] == ",":
+        j += 1
+    if j + 1 < len(view.tokens) and view.lower[j] == "such" and view.lower[j + 1] == "as":
+        j += 1
+    elif j >= len(view.tokens) or view.lower[j] not in ("including", "like"):
+        return None
+    for k in range(j + 1, min(len(view.tokens), j + 3)):
+        if k in view.group_of:
+            return view.group_of[k]
+    return None
 
 
 def _apposition_head(view: SentenceView, first: int) -> Group | None:
