@@ -108,6 +108,32 @@ def test_base_form_after_a_determiner_is_a_noun():
     assert pairs("The Norwegian base has been the target of a Russian campaign.") == set()
 
 
+def test_threat_reaches_the_target_through_the_infinitive():
+    assert ("CHL", "PER", "THREATEN", -1, "Asserted") in rows(
+        "Chile on Tuesday threatened to cut off electricity to Peru over unpaid bills.")
+
+
+def test_refusal_reaches_the_target_through_the_infinitive():
+    assert ("PAK", "IRQ", "REJECT", -1, "Asserted") in rows(
+        "Pakistan has refused to deploy peacekeepers in Iraq.")
+
+
+def test_rejected_offer_from():
+    assert rows("Peru rejected a fresh offer from Chile for direct talks.") == {
+        ("PER", "CHL", "REJECT", -1, "Asserted")}
+
+
+def test_boycott_of_contact_with():
+    assert ("CHL", "PER", -1) in pairs("Chilean leaders said they would boycott all official "
+                                        "contact with Peru.")
+
+
+def test_speaker_is_not_the_subject_of_the_reported_clause():
+    got = pairs("Norway's minister suggested the likeliest reason villagers are refusing to leave "
+                "is fear of Russia.")
+    assert ("NOR", "RUS", -1) not in got
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

@@ -153,3 +153,9 @@ def test_neutral_said_keeps_content_asserted():
 def test_reported_with_pronoun_target():
     assert only_modality("Iran claimed that Israel attacked its consulate.",
                          "ISR", "IRN") == {"Reported"}
+
+
+def test_threatened_action_is_hypothetical_and_the_threat_asserted():
+    doc = process_text("Chile threatened to strike Peru.")
+    got = {(i.event_type, i.modality) for i in doc.interactions if (i.source, i.target) == ("CHL", "PER")}
+    assert got == {("THREATEN", "Asserted"), ("ATTACK", "Hypothetical")}

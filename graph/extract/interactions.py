@@ -303,6 +303,8 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
             return None
         if w == "that":
             return None
+        if w in load_lexicon().speech_verbs and j not in view.unit_at and not _speaker_is_subject(view, j, k):
+            return None           # "X suggested residents are refusing to ...": X is the speaker
         if w in RELATIVES:
             return _antecedent(view, j)
         if w == "of" and j > 0:
@@ -370,6 +372,18 @@ def _shared_subject(view: SentenceView, k: int) -> tuple[bool, Group | None]:
             continue
         i -= 1
     return True, first
+
+
+SUBJECT_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+
+
+def _speaker_is_subject(view: SentenceView, j: int, k: int) -> bool:
+    """"Chile said (that) it would ...": the clause after a speech verb at ``j`` starts with a
+    pronoun for the speaker, so the speaker is also the subject of a trigger at ``k``."""
+    i = j + 1
+    while i < k and view.lower[i] in ("that", "on", "today", "yesterday", "again", "also"):
+        i += 1
+    return i < k and view.lower[i] in SUBJECT_PRONOUNS and i not in view.unit_at
 
 
 def _examples(view: SentenceView, g: Group, prep: str) -> bool:
@@ -493,6 +507,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     if target is None and "that_target" in entry.options:
         target = _that_target(view, last)         # "demanded that the US cancel ..."
+    if target is None and "infinitive_target" in entry.options:
+        target = _infinitive_target(view, last)   # "threatened on Monday to cut off gas to X"
     if subject is None and target is None:
         return []
     if "only_with_prep" in entry.options:
@@ -541,6 +557,25 @@ def _opens_noun_phrase(view: SentenceView, k: int) -> bool:
     land"); after a subject or another adverb ("Egypt also sharply criticised") it is a verb."""
     w = view.lower[k]
     return w in DETERMINERS or w in APOS or (w in PREPOSITIONS and w != "to")
+
+
+def _infinitive_target(view: SentenceView, k: int) -> Group | None:
+    """The first actor in the infinitive after a verb ("threatened (on Monday) to cut off
+    electricity to X", "refused to deploy troops in X"), within the clause."""
+    j = k + 1
+    while j < len(view.tokens) and j <= k + 4 and view.lower[j] != "to":
+        if view.is_boundary(j) or view.lower[j] in (",", ".") or j in view.group_of:
+            return None
+        j += 1
+    if j >= len(view.tokens) or view.lower[j] != "to":
+        return None
+    for i in range(j + 1, min(len(view.tokens), j + 10)):
+        if view.is_boundary(i) or view.lower[i] in (",", ".", "that", "which", "who"):
+            return None
+        g = view.group_of.get(i)
+        if g is not None:
+            return None if g.possessive and view.lower[g.first] in POSSESSIVE_PRONOUNS else g
+    return None
 
 
 def _introduces_action(view: SentenceView, k: int) -> bool:
