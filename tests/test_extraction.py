@@ -134,6 +134,15 @@ def test_speaker_is_not_the_subject_of_the_reported_clause():
     assert ("NOR", "RUS", -1) not in got
 
 
+def test_appeal_to_x_to_act_makes_x_the_subject():
+    got = pairs("Brazil appealed to Chile to help Peru after the floods.")
+    assert ("CHL", "PER", 1) in got and ("BRA", "PER", 1) not in got
+
+
+def test_of_x_gerund_makes_x_the_subject():
+    assert ("ISR", "IRN", -1) in pairs("Diplomats fear the prospect of Israel attacking Iran.")
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

@@ -84,8 +84,6 @@ def test_modal_after_between_relation():
                          "ISR", "IRN") == {"Hypothetical"}
 
 
-@pytest.mark.xfail(reason="'The chances of Israel attacking Iran will increase' yields no "
-                          "interaction (gerund after 'chances of')", strict=True)
 def test_chances_of_gerund():
     assert only_modality("The chances of Israel attacking Iran will increase if talks fail.",
                          "ISR", "IRN") == {"Hypothetical"}
@@ -115,8 +113,6 @@ def test_it_will_be_essential_for():
                          "TUR", "UKR") == {"Recommended"}
 
 
-@pytest.mark.xfail(reason="after 'calling on X to', the caller (France) becomes the source "
-                          "instead of X (Mali)", strict=True)
 def test_calling_on_x_to():
     assert only_modality("France called on Mali to cooperate with Niger.",
                          "MLI", "NER") == {"Recommended"}

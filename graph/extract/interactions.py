@@ -314,7 +314,8 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
         g = view.group_of.get(j)
         if g is not None:
             prep = view.governed_by_preposition(g)
-            if allow_pp or prep is None or _agentive_head(view, g, prep) or _examples(view, g, prep):
+            if allow_pp or prep is None or _agentive_head(view, g, prep) or _examples(view, g, prep) \
+                    or _controls(view, g, prep, k):
                 return g
             j = g.first - 1
             continue
@@ -384,6 +385,23 @@ def _speaker_is_subject(view: SentenceView, j: int, k: int) -> bool:
     while i < k and view.lower[i] in ("that", "on", "today", "yesterday", "again", "also"):
         i += 1
     return i < k and view.lower[i] in SUBJECT_PRONOUNS and i not in view.unit_at
+
+
+APPEAL_VERBS = {"call", "calls", "called", "calling", "appeal", "appeals", "appealed", "appealing"}
+
+
+def _controls(view: SentenceView, g: Group, prep: str, k: int) -> bool:
+    """The actor right before the trigger is its subject even after a preposition in "France
+    called on Mali to cooperate", "appealed to Chile to help" and "the chances of Israel
+    attacking Iran"."""
+    if g.last == k - 1:
+        return prep == "of" and view.lower[k].endswith("ing")
+    if g.last != k - 2 or view.lower[k - 1] != "to" or prep not in ("on", "to"):
+        return False
+    i = g.first - 1
+    while i >= 0 and view.lower[i] != prep:
+        i -= 1
+    return i > 0 and view.lower[i - 1] in APPEAL_VERBS
 
 
 def _examples(view: SentenceView, g: Group, prep: str) -> bool:
