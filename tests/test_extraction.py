@@ -143,6 +143,19 @@ def test_of_x_gerund_makes_x_the_subject():
     assert ("ISR", "IRN", -1) in pairs("Diplomats fear the prospect of Israel attacking Iran.")
 
 
+def test_opposed_to_is_a_stance_not_a_passive():
+    assert ("ISR", "FRA", "OPPOSE", -1, "Asserted") in rows(
+        "Israel is opposed to French mediation in the border talks.")
+    assert rows("Chile was opposed by Peru.") == {("PER", "CHL", "OPPOSE", -1, "Asserted")}
+
+
+def test_demand_in_speech_over_a_longer_subject():
+    assert ("CHL", "BOL", "DEMAND", -1, "Asserted") in rows(
+        "Chile said on Friday that the Bolivian government and the rebels must reach a deal.")
+    assert ("GBR", "LBY", "DEMAND", -1, "Asserted") in rows(
+        "A senior British minister reiterated that Libya must hand over the suspects.")
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

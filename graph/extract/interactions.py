@@ -502,6 +502,16 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     passive = entry.form == "ed" and not has_aux and (
         any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first)) or agent is not None)
     experiencer = "experiencer" in entry.options
+    if passive and agent is None and "stative_to" in entry.options and last + 1 < len(view.tokens) \
+            and view.lower[last + 1] == "to":
+        # "Israel is opposed to French mediation": a state of the subject, not a passive
+        subject = _subject(view, first)
+        target = next((view.group_of[i] for i in range(last + 2, min(len(view.tokens), last + 5))
+                       if i in view.group_of), None)
+        if subject is not None and target is not None and subject is not target:
+            return [Hit(subject.actors, target.actors, entry, (first, last), "active",
+                        indirect=subject.indirect or target.indirect)]
+        return []
     if passive:
         patient = _subject(view, first, allow_pp=True)
         with_object = _object(view, entry, last) if entry.preps else None
@@ -629,15 +639,29 @@ def _demands_in_speech(view: SentenceView, lex: Lexicon) -> list[Hit]:
         target = _that_target(view, k)
         if target is None:
             continue
-        after = view.lower[target.last + 1:target.last + 4]
-        if not after or after[0] not in _OBLIGATION or after[0] in ("has", "have", "needs", "need") \
-                and "to" not in after[:2]:
+        modal = _obligation_after(view, target.last + 1)
+        if modal is None:
             continue
         speaker = _subject(view, k)
         if speaker is not None and speaker is not target:
             hits.append(Hit(speaker.actors, target.actors, entry, (k, k), "speech-demand",
                             indirect=speaker.indirect or target.indirect))
     return hits
+
+
+def _obligation_after(view: SentenceView, k: int) -> int | None:
+    """Position of "must"/"should"/"has to" that ends the subject starting before ``k``
+    ("Libya must", "the Sudanese government and the rebels must"), if any."""
+    for j in range(k, min(len(view.tokens), k + 6)):
+        w = view.lower[j]
+        if w in _OBLIGATION:
+            if w in ("has", "have", "needs", "need") and "to" not in view.lower[j + 1:j + 3]:
+                return None
+            return j
+        if view.is_boundary(j) or w in (",", ".", "that", "which", "who") or \
+                load_lexicon().entry(w, "verb") is not None:
+            return None
+    return None
 
 
 def _synthetic(lex: Lexicon, word: str, event_type: str) -> Entry:
