@@ -156,6 +156,26 @@ def test_demand_in_speech_over_a_longer_subject():
         "A senior British minister reiterated that Libya must hand over the suspects.")
 
 
+def test_by_of_a_later_participle_is_not_the_agent():
+    got = rows("Moroccan diplomats met Obama at a lunch hosted by the Chilean ambassador.")
+    assert ("MAR", "person/barack-obama", "MEET", 1, "Asserted") in got
+    assert not any(s == "CHL" for s, *_ in got)
+
+
+def test_reduced_relative_participle_needs_its_noun():
+    # "a dinner hosted by Chile": the dinner is hosted, not Peru
+    assert not any(s == "CHL" and t == "PER" for s, t, *_ in rows(
+        "Peru's envoy spoke at a dinner hosted by the Chilean embassy."))
+    assert rows("Peru, attacked by Chile, asked for help.") >= {("CHL", "PER", "ATTACK", -1, "Asserted")}
+
+
+def test_new_general_verbs_and_phrases():
+    assert ("UKR", "POL", "ALIGN", 1, "Asserted") in rows("Kyiv relies heavily on Polish air defences.")
+    assert ("PER", "CHL", "CONSULT", 1, "Asserted") in rows("Peru hosted the Chilean foreign minister.")
+    assert ("BOL", "CHL", "REJECT", -1, "Asserted") in rows("Bolivia defied Chile.")
+    assert ("BOL", "CHL", "OPPOSE", -1, "Asserted") in rows("Bolivia stood up to Chile.")
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

@@ -482,6 +482,10 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
             return view.group_of.get(j2)
         if view.is_boundary(j) or w in (",", "."):
             return None
+        if j in view.group_of and view.governed_by_preposition(view.group_of[j]) is None:
+            return None           # "met Obama at a lunch hosted by X": "met" has an object
+        if w.endswith("ed") and w != "and" and j > k + 1 and view.lower[j - 1] != "and":
+            return None           # another participle owns the "by"
         j += 1
     return None
 
@@ -514,6 +518,9 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     if passive:
         patient = _subject(view, first, allow_pp=True)
+        be = any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first))
+        if not be and patient is not None and patient.last < first - 2:
+            patient = None        # "a lunch hosted by X": the participle modifies "lunch"
         with_object = _object(view, entry, last) if entry.preps else None
         if with_object is not None and with_object is agent:
             with_object = None
@@ -540,7 +547,10 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if subject is None and target is None:
         return []
     if "only_with_prep" in entry.options:
-        if last + 1 >= len(view.tokens) or view.lower[last + 1] not in entry.preps:
+        nxt = last + 1
+        while nxt < len(view.tokens) and view.lower[nxt].endswith("ly"):
+            nxt += 1              # "relies heavily on"
+        if nxt >= len(view.tokens) or view.lower[nxt] not in entry.preps:
             return []
     if subject is not None and target is None:
         # relative clause: "Azerbaijan, which Iran accuses of ...": the antecedent is the target
