@@ -176,6 +176,13 @@ def test_new_general_verbs_and_phrases():
     assert ("BOL", "CHL", "OPPOSE", -1, "Asserted") in rows("Bolivia stood up to Chile.")
 
 
+def test_received_criticism_targets_the_subject():
+    assert ("PER", "CHL", "CRITICIZE", -1, "Asserted") in rows(
+        "Chile faced stiff international and Peruvian criticism over the decision.")
+    assert ("PER", "CHL", "CONDEMN", -1, "Asserted") in rows("Chile drew condemnation from Peru.")
+    assert ("RUS", "IRN", "COERCE", -1, "Asserted") in rows("Iran came under pressure from Russia.")
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

@@ -27,6 +27,7 @@ BASE = {
     "relation-with": 0.7,
     "coordinated-modifier": 0.7,
     "relative": 0.65,
+    "received": 0.65,
     "apposition": 0.65,
     "coordinated-subject": 0.6,
     "joint-following": 0.6,

@@ -748,7 +748,7 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
                             indirect=owner.indirect or head.indirect)]
         return []
     if target is None:
-        return []
+        return _received(view, entry, first, last, owner)
     source = owner
     pattern = "possessive"
     if source is None:
@@ -785,6 +785,29 @@ def _listed_members(view: SentenceView, last: int) -> Group | None:
         if k in view.group_of:
             return view.group_of[k]
     return None
+
+
+def _received(view: SentenceView, entry: Entry, first: int, last: int, owner: Group | None) -> list[Hit]:
+    """"The US faced stiff Palestinian criticism", "Chile drew condemnation from Peru": the
+    subject of a receiving verb is the target, the noun's owner (or "from X") the source."""
+    lex = load_lexicon()
+    verb = None
+    for j in range(first - 1, max(-1, first - 7), -1):
+        if view.lower[j] in lex.receiving_verbs and j not in view.unit_at:
+            verb = j
+            break
+        if view.is_boundary(j) or view.lower[j] in (".", "by") or view.lower[j] in lex.trigger_words:
+            return []
+    if verb is None:
+        return []
+    source = owner
+    if source is None and last + 2 < len(view.tokens) and view.lower[last + 1] == "from":
+        source = view.group_of.get(last + 2) or view.group_of.get(last + 3)
+    target = _subject(view, verb)
+    if source is None or target is None or source is target:
+        return []
+    return [Hit(source.actors, target.actors, entry, (first, last), "received",
+                indirect=source.indirect or target.indirect)]
 
 
 def _apposition_head(view: SentenceView, first: int) -> Group | None:

@@ -69,6 +69,7 @@ class Lexicon:
     speech_verbs: frozenset = frozenset()
     allegation_verbs: frozenset = frozenset()
     trigger_words: frozenset = frozenset()   # every one-word verb or noun trigger
+    receiving_verbs: frozenset = frozenset()  # "faced criticism": the subject is the target
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -134,6 +135,7 @@ def load_lexicon() -> Lexicon:
     lex.positive_mods = frozenset(signs.get("positive", []))
     lex.damaging_verbs = frozenset(signs.get("damaging_verbs", []))
     lex.reversal_verbs = frozenset(data.get("reversal_verbs", []))
+    lex.receiving_verbs = frozenset(data.get("receiving_verbs", []))
     mod = load_yaml(lexicon_path("modality.yaml"))
     lex.modality = {name: _cue_gazetteer(mod.get(name, []))
                     for name in ("negated", "hypothetical", "recommended", "reported")}
