@@ -183,6 +183,12 @@ def test_received_criticism_targets_the_subject():
     assert ("RUS", "IRN", "COERCE", -1, "Asserted") in rows("Iran came under pressure from Russia.")
 
 
+def test_reversal_over_a_longer_noun_phrase():
+    assert ("ISR", "PSE", "CONCEDE", 1, "Asserted") in rows(
+        "The Israeli army lifted on Friday a day-old blockade on Palestinian lorries.")
+    assert ("CHL", "PER", 1) in pairs("Chile lifted its sanctions on Peru.")
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

@@ -765,7 +765,7 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     hit = Hit(source.actors, target.actors, entry, (first, last), pattern,
               indirect=source.indirect or target.indirect)
-    if any(view.lower[j] in load_lexicon().reversal_verbs for j in range(max(0, first - 5), first)):
+    if _reversed(view, first):
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
@@ -808,6 +808,18 @@ def _received(view: SentenceView, entry: Entry, first: int, last: int, owner: Gr
         return []
     return [Hit(source.actors, target.actors, entry, (first, last), "received",
                 indirect=source.indirect or target.indirect)]
+
+
+def _reversed(view: SentenceView, first: int) -> bool:
+    """A reversal verb shortly before a noun in the same clause: "lift sanctions on X", "lifted
+    on Friday a day-old blockade of X"."""
+    for j in range(first - 1, max(-1, first - 8), -1):
+        if view.is_boundary(j) or view.lower[j] in (",", ".") or \
+                j in view.unit_at and view.lower[j] not in POSSESSIVE_PRONOUNS:
+            return False
+        if view.lower[j] in load_lexicon().reversal_verbs:
+            return True
+    return False
 
 
 def _apposition_head(view: SentenceView, first: int) -> Group | None:
