@@ -189,6 +189,17 @@ def test_reversal_over_a_longer_noun_phrase():
     assert ("CHL", "PER", 1) in pairs("Chile lifted its sanctions on Peru.")
 
 
+def test_relation_noun_inside_a_name_is_no_trigger():
+    got = rows("Russia and the US, the two former Cold War adversaries, signed a treaty.")
+    assert not any(t == "FIGHT" for _, _, t, _, _ in got)
+    assert ("RUS", "USA", "AGREE", 1, "Asserted") in got
+
+
+def test_speaker_pronoun_after_a_day_name():
+    assert ("RUS", "IRN", 1) in pairs(
+        "Moscow announced Friday it will start loading fuel into the plant, giving Tehran a boost.")
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

@@ -263,9 +263,10 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
         if match is None:
             k += 1
             continue
+        named = _inside_a_name(view, match.first)
         for word, kind in match.candidates:
             entry = lex.entry(word, kind)
-            if entry is None:
+            if entry is None or named and kind != "verb":
                 continue
             if kind == "verb":
                 hits += _verb(view, entry, match.first, match.last)
@@ -277,6 +278,18 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     hits += _phrases(view, lex, prev_mentions)
     hits += _demands_in_speech(view, lex)
     return hits
+
+
+def _inside_a_name(view: SentenceView, k: int) -> bool:
+    """"the Cold War", "the Six-Day War": a capitalised noun after a capitalised word that is no
+    actor, mid-sentence, is part of a name, not a trigger."""
+    if k < 2 or not view.tokens[k].text[:1].isupper():
+        return False
+    prev = k - 1
+    if view.lower[prev] == "-" and prev > 1:
+        prev -= 1
+    text = view.tokens[prev].text
+    return text[:1].isupper() and prev not in view.unit_at and view.lower[prev] not in ("the", "a", "an")
 
 
 # -- argument finders -------------------------------------------------------------------------
@@ -376,13 +389,16 @@ def _shared_subject(view: SentenceView, k: int) -> tuple[bool, Group | None]:
 
 
 SUBJECT_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+TIME_WORDS = {"on", "today", "yesterday", "tonight", "again", "also", "earlier", "later", "last",
+              "this", "week", "month", "year", "monday", "tuesday", "wednesday", "thursday",
+              "friday", "saturday", "sunday"}
 
 
 def _speaker_is_subject(view: SentenceView, j: int, k: int) -> bool:
     """"Chile said (that) it would ...": the clause after a speech verb at ``j`` starts with a
     pronoun for the speaker, so the speaker is also the subject of a trigger at ``k``."""
     i = j + 1
-    while i < k and view.lower[i] in ("that", "on", "today", "yesterday", "again", "also"):
+    while i < min(k, j + 5) and (view.lower[i] in TIME_WORDS or view.lower[i] == "that"):
         i += 1
     return i < k and view.lower[i] in SUBJECT_PRONOUNS and i not in view.unit_at
 
