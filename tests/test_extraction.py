@@ -200,6 +200,12 @@ def test_speaker_pronoun_after_a_day_name():
         "Moscow announced Friday it will start loading fuel into the plant, giving Tehran a boost.")
 
 
+def test_relations_without_a_sign_say_nothing():
+    assert rows("Where do Chilean-Peruvian relations go from here?") == set()
+    assert ("CHL", "PER", 1) in pairs("Chile wants warmer relations with Peru.")
+    assert ("CHL", "PER", -1) in pairs("Since then, Chilean-Peruvian relations have steadily soured.")
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

@@ -852,7 +852,7 @@ def _apposition_head(view: SentenceView, first: int) -> Group | None:
 
 def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexicon) -> list[Hit]:
     sign = _relation_sign(view, first, last, lex)
-    if sign is None and "needs_positive" in entry.options:
+    if sign is None and "needs_sign" in entry.options:
         return []          # "relations between X and Y" says nothing about their sign
     joint = any(view.lower[j] in JOINT_WORDS for j in range(max(0, first - 3), first))
     pairs: Group | None = None
@@ -925,6 +925,18 @@ def _relation_sign(view: SentenceView, first: int, last: int, lex: Lexicon) -> i
         if any(w in lex.negative_mods or w in lex.damaging_verbs for w in predicate):
             return -1
         if any(w in lex.positive_mods for w in predicate):
+            return 1
+    # "the relationship between X and Y improved / has soured": the verb after the pair
+    j = last + 1
+    while j < len(view.tokens) and j <= last + 10 and (j in view.unit_at or view.lower[j] in
+                                                        ("between", "among", "the", "and", ",")):
+        j += 1
+    if j > last + 1 and j < len(view.tokens):
+        verb = view.lower[j + 1] if view.lower[j] in ("has", "have", "had") and j + 1 < len(view.tokens) \
+            else view.lower[j]
+        if verb in lex.damaging_verbs or verb in lex.worsening_verbs:
+            return -1
+        if verb in lex.improving_verbs:
             return 1
     return None
 
