@@ -206,6 +206,13 @@ def test_relations_without_a_sign_say_nothing():
     assert ("CHL", "PER", -1) in pairs("Since then, Chilean-Peruvian relations have steadily soured.")
 
 
+def test_agreement_to_act_without_a_target_stays_an_agreement():
+    got = rows("The Chilean and Peruvian sides have agreed to share information on missing persons.")
+    assert {("CHL", "PER", "AGREE", 1, "Asserted"), ("PER", "CHL", "AGREE", 1, "Asserted")} <= got
+    # with a target, the action is the interaction
+    assert rows("Chile has pledged to punish Peru.") == {("CHL", "PER", "COERCE", -1, "Asserted")}
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

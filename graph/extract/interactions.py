@@ -515,7 +515,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     if entry.form in ("base", "s") and first > 0 and view.lower[first - 1] in NOUN_DETERMINERS:
         return []                 # "the target of", "Iran's support": a noun (see the noun entries)
-    if "intent" in entry.options and _introduces_action(view, last):
+    if "intent" in entry.options and _introduces_action(view, last) \
+            and _object(view, load_lexicon().entry(view.lower[last + 2], "verb"), last + 2) is not None:
         return []                 # "pledged to punish X": the punishing is the interaction
     has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
     agent = _by_agent(view, last) if entry.form == "ed" and not has_aux else None
