@@ -155,3 +155,20 @@ def test_threatened_action_is_hypothetical_and_the_threat_asserted():
     doc = process_text("Chile threatened to strike Peru.")
     got = {(i.event_type, i.modality) for i in doc.interactions if (i.source, i.target) == ("CHL", "PER")}
     assert got == {("THREATEN", "Asserted"), ("ATTACK", "Hypothetical")}
+
+
+def test_cue_inside_a_relative_aside_stays_there():
+    assert only_modality("Chile, which Peru says could collapse, attacked Brazil.",
+                         "CHL", "BRA") == {"Asserted"}
+    assert only_modality("Chile, which Peru accuses of spying, attacked Brazil.",
+                         "CHL", "BRA") - {"Reported"} == {"Asserted"}
+
+
+def test_main_clause_cue_does_not_reach_into_a_relative_clause():
+    assert only_modality("Peru could sign a deal with Chile, which attacked Brazil.",
+                         "CHL", "BRA") == {"Asserted"}
+
+
+def test_closing_noun_claim_is_no_attribution():
+    assert only_modality("Azerbaijan, which Iran accuses of hosting Israeli bases, rejected the claim.",
+                         "IRN", "AZE") == {"Asserted"}

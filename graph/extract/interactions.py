@@ -163,7 +163,7 @@ class SentenceView:
                     prev.units.append(u)
                     prev.hyphen = True
                     continue
-                if between and all(w in CONNECTORS for w in between) and (
+                if between and all(w in CONNECTORS or w == "the" for w in between) and (
                         "and" in between or "or" in between or "nor" in between or between == [","]) \
                         and not prev.units[-1].possessive and not prev.hyphen \
                         and not (between == [","] and u.possessive):
@@ -309,6 +309,11 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
         if w == ")" and j >= 2 and view.lower[j - 2] == "(":
             j -= 3                # "the Collective Security Treaty Organization (CSTO) criticised"
             continue
+        if w == ",":
+            opener = _aside_opener(view, j)
+            if opener is not None:
+                j = opener - 2    # "Chile, which Peru says could collapse, attacked": Chile
+                continue
         if view.is_boundary(j):
             if j > 0 and view.lower[j - 1] == "," and "," in view.lower[j + 1:k]:
                 j -= 2            # a parenthetical ", when asked about ..., "
@@ -326,6 +331,9 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
                 return accused
         g = view.group_of.get(j)
         if g is not None:
+            head = _apposition_owner(view, g, k)
+            if head is not None:
+                return head       # "Pakistan, a key US ally, refused ...": Pakistan
             prep = view.governed_by_preposition(g)
             if allow_pp or prep is None or _agentive_head(view, g, prep) or _examples(view, g, prep) \
                     or _controls(view, g, prep, k):
@@ -418,6 +426,38 @@ def _controls(view: SentenceView, g: Group, prep: str, k: int) -> bool:
     while i >= 0 and view.lower[i] != prep:
         i -= 1
     return i > 0 and view.lower[i - 1] in APPEAL_VERBS
+
+
+def _aside_opener(view: SentenceView, close: int) -> int | None:
+    """The relative pronoun that opens ", which/who ... ," closed by the comma at ``close``."""
+    for o in range(close - 1, max(0, close - 14), -1):
+        if view.lower[o] == ",":
+            return None
+        if view.lower[o] in ("which", "who", "whom") and o > 1 and view.lower[o - 1] == ",":
+            return o
+    return None
+
+
+def _apposition_owner(view: SentenceView, g: Group, k: int) -> Group | None:
+    """The head of an apposition that holds ``g``: in "Israel, Iran's archenemy, struck" and
+    "Pakistan, a key US ally in the war, refused", Israel and Pakistan (the apposition is closed
+    by a comma before the trigger at ``k``)."""
+    if "," not in view.lower[g.last + 1:k]:
+        return None
+    c = g.first - 1
+    while c >= 0 and c >= g.first - 4 and view.lower[c] != ",":
+        if view.is_boundary(c) or c in view.unit_at:
+            return None
+        c -= 1
+    if c < 1 or view.lower[c] != ",":
+        return None
+    opener = view.lower[c + 1]
+    if c + 1 != g.first and opener not in ("a", "an", "the", "its", "their", "his", "her"):
+        return None
+    head = view.group_of.get(c - 1)
+    if head is None or head is g or len(g.actors) > len(head.actors):
+        return None               # "X and Y, the two rivals, ...": the apposition names both
+    return head
 
 
 def _examples(view: SentenceView, g: Group, prep: str) -> bool:
@@ -906,10 +946,22 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
             if g is not None or view.is_boundary(k):
                 break
     subject = _subject(view, first)
-    if subject is not None and len(subject.actors) >= 2 and (joint or "joint_only" not in entry.options):
+    if subject is not None and len(subject.actors) >= 2 and (joint or "joint_only" not in entry.options) \
+            and not _object_of_stance(view, first):
         hits.append(Hit(subject.actors, subject.actors, entry, (first, last), "coordinated-subject",
                         symmetric=True, polarity=sign, indirect=subject.indirect))
     return hits
+
+
+def _object_of_stance(view: SentenceView, first: int) -> bool:
+    """"X and Y objected to the deal", "protested against the treaty": the relation noun is what
+    the subject reacts to, not a relation between X and Y."""
+    j = first - 1
+    while j >= 0 and j >= first - 4 and (view.lower[j] in DETERMINERS or view.lower[j].isalpha()
+                                          and view.lower[j] not in PREPOSITIONS and j not in view.unit_at
+                                          and not view.lower[j].endswith("ed")):
+        j -= 1
+    return j >= 0 and view.lower[j] in ("to", "against", "about", "over")
 
 
 def _relation_sign(view: SentenceView, first: int, last: int, lex: Lexicon) -> int | None:
