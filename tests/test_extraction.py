@@ -233,6 +233,19 @@ def test_relation_noun_that_the_pair_reacts_to():
     assert ("CHL", "BOL", "OPPOSE", -1, "Asserted") in rows("Chile and Peru objected to Bolivia's plan.")
 
 
+def test_attack_on_a_place_in_a_country():
+    assert ("CHL", "PER", "ATTACK", -1, "Asserted") in rows("Chile struck a fuel depot near Lima.")
+    assert ("CHL", "PER", -1) in pairs("Chile ordered a missile strike against a factory in Lima.")
+    # not for other types: a summit in Lima is no visit to Peru by Chile's envoys' hosts
+    assert ("CHL", "PER", 1) not in pairs("Chile sent envoys to a summit in Lima.")
+
+
+def test_impose_and_blow_up():
+    assert ("USA", "CUB", "SANCTION", -1, "Asserted") in rows(
+        "The United States has imposed punitive measures against Cuba.")
+    assert ("CHL", "PER", "ATTACK", -1, "Asserted") in rows("Chilean agents blew up the Peruvian embassy.")
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

@@ -505,7 +505,7 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
             continue
         if g is not None:
             prep = view.governed_by_preposition(g)
-            if prep is None or prep in entry.preps or prep == "of" and words:
+            if prep is None or prep in entry.preps or prep == "of" and words or _locative(entry, prep, words):
                 return g            # "arrested members of an Iranian network": of-phrases count
             return None
         w = view.lower[j]
@@ -514,7 +514,7 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
         if w == "than" and view.lower[j - 1] in ("more", "less", "fewer", "rather"):
             j += 1                # "arrested more than 100 Palestinians"
             continue
-        if w in PREPOSITIONS and w not in entry.preps and w not in ("of",):
+        if w in PREPOSITIONS and w not in entry.preps and w not in ("of",) and not _locative(entry, w, words):
             return None
         if w == "of" and entry.event_type == "ACCUSE":
             return None
@@ -524,6 +524,16 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
                 return None
         j += 1
     return None
+
+
+LOCATIVE_TYPES = {"ATTACK", "ASSAULT"}
+LOCATIVE_PREPS = {"in", "near", "inside"}
+
+
+def _locative(entry: Entry, prep: str, words: int) -> bool:
+    """"struck a factory in X", "strike on a base near X": an attack on a place is an attack on
+    the actor the place belongs to (after at least one word naming the place)."""
+    return words > 0 and prep in LOCATIVE_PREPS and entry.event_type in LOCATIVE_TYPES
 
 
 def _by_agent(view: SentenceView, k: int) -> Group | None:
@@ -773,9 +783,10 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         j += 1                    # "aid program for Bosnia", "sanctions regime against Iran"
     if j < len(view.tokens) and view.lower[j] in entry.preps:
         k = j + 1
-        while k < len(view.tokens) and k <= j + 5 and k not in view.group_of:
+        while k < len(view.tokens) and k <= j + 7 and k not in view.group_of:
             if view.is_boundary(k) or view.lower[k] in (",", ".") or \
-                    view.lower[k] in PREPOSITIONS and view.lower[k] not in ("of", "from"):
+                    view.lower[k] in PREPOSITIONS and view.lower[k] not in ("of", "from") \
+                    and not _locative(entry, view.lower[k], k - j - 1):
                 break
             k += 1
         target = view.group_of.get(k)
