@@ -55,8 +55,8 @@ def test_agency_is_the_source():
 
 
 def test_adverbs_between_subject_and_verb():
-    assert rows("Egypt and Jordan also sharply criticised the Greek proposal.") == {
-        ("EGY", "GRC", "CRITICIZE", -1, "Asserted"), ("JOR", "GRC", "CRITICIZE", -1, "Asserted")}
+    assert rows("Norway and Sweden also sharply criticised the Greek proposal.") == {
+        ("NOR", "GRC", "CRITICIZE", -1, "Asserted"), ("SWE", "GRC", "CRITICIZE", -1, "Asserted")}
 
 
 def test_adverb_and_participle_before_a_noun_is_no_verb():
@@ -66,21 +66,21 @@ def test_adverb_and_participle_before_a_noun_is_no_verb():
 
 
 def test_coordinated_verbs_share_the_subject():
-    got = pairs("In return, Chile will stop arming rebels in neighbouring Peru and cooperate with "
+    got = pairs("Chile will end its raids on rebels in neighbouring Peru and cooperate with "
                 "Brazilian police.")
     assert ("CHL", "BRA", 1) in got
     assert ("PER", "BRA", 1) not in got
 
 
 def test_coordinated_verb_in_a_relative_clause():
-    got = pairs("Hamas, which considers Egypt hostile and has rejected Qatar as a mediator, called "
-                "for talks.")
+    got = pairs("Hamas, which regards Egypt as biased and has rejected Qatar as a go-between, asked "
+                "for new elections.")
     assert ("hamas", "QAT", -1) in got
     assert ("EGY", "QAT", -1) not in got
     # no actor before "which": no subject at all, rather than the object of the first verb
     assert ("TUR", "SYR", -1) not in pairs(
-        "The new cabinet, which considers Turkey hostile and has rejected Syria as a mediator, "
-        "asked for a meeting.")
+        "The new cabinet, which regards Turkey as biased and has rejected Syria as a go-between, "
+        "asked for new elections.")
 
 
 def test_examples_after_including_are_the_subject():
@@ -89,48 +89,47 @@ def test_examples_after_including_are_the_subject():
 
 
 def test_owner_and_person_are_one_actor_in_a_list():
-    got = rows("Ukraine's allies, including France's Emmanuel Macron and Germany's Friedrich Merz, "
-               "condemned the Russian strikes.")
-    assert ("person/emmanuel-macron", "RUS", "CONDEMN", -1, "Asserted") in got
-    assert ("person/friedrich-merz", "RUS", "CONDEMN", -1, "Asserted") in got
-    assert not any(s == "RUS" for s, *_ in got)
+    got = rows("Tehran's friends, among them Russia's Vladimir Putin and China's Xi Jinping, "
+               "denounced the Israeli raids.")
+    assert ("person/vladimir-putin", "ISR", "CONDEMN", -1, "Asserted") in got
+    assert ("person/xi-jinping", "ISR", "CONDEMN", -1, "Asserted") in got
+    assert not any(s == "ISR" for s, *_ in got)
 
 
 def test_listed_allies_align_with_the_owner():
-    got = rows("Ukraine's European allies, including France and Germany, condemned the Russian strikes.")
-    assert {("FRA", "UKR", "ALIGN", 1, "Asserted"), ("DEU", "UKR", "ALIGN", 1, "Asserted"),
-            ("FRA", "RUS", "CONDEMN", -1, "Asserted"), ("DEU", "RUS", "CONDEMN", -1, "Asserted")} <= got
+    got = rows("Chile's closest allies, including Peru and Ecuador, denounced the Bolivian raids.")
+    assert {("PER", "CHL", "ALIGN", 1, "Asserted"), ("ECU", "CHL", "ALIGN", 1, "Asserted"),
+            ("PER", "BOL", "CONDEMN", -1, "Asserted"), ("ECU", "BOL", "CONDEMN", -1, "Asserted")} <= got
     assert ("AUS", "JPN", 1) in pairs("Japan's partners such as Australia backed the plan.")
 
 
 def test_base_form_after_a_determiner_is_a_noun():
     # "the target of" names no attack by the base's owner on Russia
-    assert pairs("The Norwegian base has been the target of a Russian campaign.") == set()
+    assert pairs("The Norwegian outpost was the target of a Russian smear campaign.") == set()
 
 
 def test_threat_reaches_the_target_through_the_infinitive():
     assert ("CHL", "PER", "THREATEN", -1, "Asserted") in rows(
-        "Chile on Tuesday threatened to cut off electricity to Peru over unpaid bills.")
+        "Chile threatened on Tuesday to halt gas deliveries to Peru because of unpaid bills.")
 
 
 def test_refusal_reaches_the_target_through_the_infinitive():
-    assert ("PAK", "IRQ", "REJECT", -1, "Asserted") in rows(
-        "Pakistan has refused to deploy peacekeepers in Iraq.")
+    assert ("NOR", "SDN", "REJECT", -1, "Asserted") in rows(
+        "Norway has refused to send observers to Sudan.")
 
 
 def test_rejected_offer_from():
-    assert rows("Peru rejected a fresh offer from Chile for direct talks.") == {
+    assert rows("Peru rejected a new proposal from Chile on fishing rights.") == {
         ("PER", "CHL", "REJECT", -1, "Asserted")}
 
 
 def test_boycott_of_contact_with():
-    assert ("CHL", "PER", -1) in pairs("Chilean leaders said they would boycott all official "
-                                        "contact with Peru.")
+    assert ("CHL", "PER", -1) in pairs("Chilean ministers said they would boycott every "
+                                        "meeting with Peru.")
 
 
 def test_speaker_is_not_the_subject_of_the_reported_clause():
-    got = pairs("Norway's minister suggested the likeliest reason villagers are refusing to leave "
-                "is fear of Russia.")
+    got = pairs("Norway's minister suggested villagers are refusing to return out of fear of Russia.")
     assert ("NOR", "RUS", -1) not in got
 
 
@@ -144,21 +143,21 @@ def test_of_x_gerund_makes_x_the_subject():
 
 
 def test_opposed_to_is_a_stance_not_a_passive():
-    assert ("ISR", "FRA", "OPPOSE", -1, "Asserted") in rows(
-        "Israel is opposed to French mediation in the border talks.")
+    assert ("CHL", "BRA", "OPPOSE", -1, "Asserted") in rows(
+        "Chile is opposed to Brazilian mediation over the water dispute.")
     assert rows("Chile was opposed by Peru.") == {("PER", "CHL", "OPPOSE", -1, "Asserted")}
 
 
 def test_demand_in_speech_over_a_longer_subject():
     assert ("CHL", "BOL", "DEMAND", -1, "Asserted") in rows(
-        "Chile said on Friday that the Bolivian government and the rebels must reach a deal.")
-    assert ("GBR", "LBY", "DEMAND", -1, "Asserted") in rows(
-        "A senior British minister reiterated that Libya must hand over the suspects.")
+        "Chile said on Monday that the Bolivian cabinet and the miners must end the strike.")
+    assert ("NLD", "SRB", "DEMAND", -1, "Asserted") in rows(
+        "A senior Dutch official reiterated that Serbia must extradite the fugitives.")
 
 
 def test_by_of_a_later_participle_is_not_the_agent():
-    got = rows("Moroccan diplomats met Obama at a lunch hosted by the Chilean ambassador.")
-    assert ("MAR", "person/barack-obama", "MEET", 1, "Asserted") in got
+    got = rows("Kenyan envoys met Obama at a dinner organised by the Chilean ambassador.")
+    assert ("KEN", "person/barack-obama", "MEET", 1, "Asserted") in got
     assert not any(s == "CHL" for s, *_ in got)
 
 
@@ -170,51 +169,51 @@ def test_reduced_relative_participle_needs_its_noun():
 
 
 def test_new_general_verbs_and_phrases():
-    assert ("UKR", "POL", "ALIGN", 1, "Asserted") in rows("Kyiv relies heavily on Polish air defences.")
+    assert ("ARM", "RUS", "ALIGN", 1, "Asserted") in rows("Armenia relies heavily on Russian gas supplies.")
     assert ("BOL", "CHL", "REJECT", -1, "Asserted") in rows("Bolivia defied Chile.")
     assert ("BOL", "CHL", "OPPOSE", -1, "Asserted") in rows("Bolivia stood up to Chile.")
 
 
 def test_received_criticism_targets_the_subject():
     assert ("PER", "CHL", "CRITICIZE", -1, "Asserted") in rows(
-        "Chile faced stiff international and Peruvian criticism over the decision.")
+        "Chile faced harsh Peruvian criticism for the new dam.")
     assert ("PER", "CHL", "CONDEMN", -1, "Asserted") in rows("Chile drew condemnation from Peru.")
     assert ("RUS", "IRN", "COERCE", -1, "Asserted") in rows("Iran came under pressure from Russia.")
 
 
 def test_reversal_over_a_longer_noun_phrase():
-    assert ("ISR", "PSE", "CONCEDE", 1, "Asserted") in rows(
-        "The Israeli army lifted on Friday a day-old blockade on Palestinian lorries.")
+    assert ("CHL", "PER", "CONCEDE", 1, "Asserted") in rows(
+        "The Chilean navy lifted on Sunday a week-old blockade of Peruvian trawlers.")
     assert ("CHL", "PER", 1) in pairs("Chile lifted its sanctions on Peru.")
 
 
 def test_relation_noun_inside_a_name_is_no_trigger():
-    got = rows("Russia and the US, the two former Cold War adversaries, signed a treaty.")
+    got = rows("Chile and Peru, former Pacific War rivals, signed a treaty.")
     assert not any(t == "FIGHT" for _, _, t, _, _ in got)
-    assert ("RUS", "USA", "AGREE", 1, "Asserted") in got
+    assert ("CHL", "PER", "AGREE", 1, "Asserted") in got
 
 
 def test_speaker_pronoun_after_a_day_name():
     assert ("RUS", "IRN", 1) in pairs(
-        "Moscow announced Friday it will start loading fuel into the plant, giving Tehran a boost.")
+        "Moscow said Tuesday it would begin shipping grain soon, giving Tehran some relief.")
 
 
 def test_relations_without_a_sign_say_nothing():
-    assert rows("Where do Chilean-Peruvian relations go from here?") == set()
+    assert rows("What comes next for Chilean-Peruvian relations?") == set()
     assert ("CHL", "PER", 1) in pairs("Chile wants warmer relations with Peru.")
-    assert ("CHL", "PER", -1) in pairs("Since then, Chilean-Peruvian relations have steadily soured.")
+    assert ("CHL", "PER", -1) in pairs("Chilean-Peruvian relations have slowly soured over the years.")
 
 
 def test_agreement_to_act_without_a_target_stays_an_agreement():
-    got = rows("The Chilean and Peruvian sides have agreed to share information on missing persons.")
+    got = rows("The Chilean and Peruvian delegations have agreed to share data about the flooded mines.")
     assert {("CHL", "PER", "AGREE", 1, "Asserted"), ("PER", "CHL", "AGREE", 1, "Asserted")} <= got
     # with a target, the action is the interaction
     assert rows("Chile has pledged to punish Peru.") == {("CHL", "PER", "COERCE", -1, "Asserted")}
 
 
 def test_apposition_with_an_article_keeps_the_head():
-    got = pairs("Pakistan, a key U.S. ally in the war on terror, has refused to deploy troops in Iraq.")
-    assert ("PAK", "IRQ", -1) in got and ("USA", "IRQ", -1) not in got
+    got = pairs("Chile, a close Brazilian partner in the trade bloc, has refused to send troops to Peru.")
+    assert ("CHL", "PER", -1) in got and ("BRA", "PER", -1) not in got
 
 
 def test_subject_found_across_a_relative_aside_with_a_speech_verb():
@@ -226,7 +225,7 @@ def test_list_with_the_before_the_second_actor():
 
 
 def test_relation_noun_that_the_pair_reacts_to():
-    got = rows("Chile and the United States have strongly objected to the deal.")
+    got = rows("Chile and the United States loudly objected to the pact.")
     assert not any(t == "AGREE" for _, _, t, _, _ in got)
     assert ("CHL", "PER", "AGREE", 1, "Asserted") in rows("Chile and Peru signed a trade deal.")
     assert ("CHL", "BOL", "OPPOSE", -1, "Asserted") in rows("Chile and Peru objected to Bolivia's plan.")
@@ -234,15 +233,15 @@ def test_relation_noun_that_the_pair_reacts_to():
 
 def test_attack_on_a_place_in_a_country():
     assert ("CHL", "PER", "ATTACK", -1, "Asserted") in rows("Chile struck a fuel depot near Lima.")
-    assert ("CHL", "PER", -1) in pairs("Chile ordered a missile strike against a factory in Lima.")
+    assert ("CHL", "PER", -1) in pairs("Chile launched an air strike against a cement plant in Lima.")
     # not for other types: a summit in Lima is no visit to Peru by Chile's envoys' hosts
     assert ("CHL", "PER", 1) not in pairs("Chile sent envoys to a summit in Lima.")
 
 
 def test_impose_and_blow_up():
     assert ("USA", "CUB", "SANCTION", -1, "Asserted") in rows(
-        "The United States has imposed punitive measures against Cuba.")
-    assert ("CHL", "PER", "ATTACK", -1, "Asserted") in rows("Chilean agents blew up the Peruvian embassy.")
+        "Washington imposed new trade penalties on Cuba last year.")
+    assert ("CHL", "PER", "ATTACK", -1, "Asserted") in rows("A Chilean commando blew up a Peruvian radar station.")
 
 
 def test_titled_person_is_the_source():

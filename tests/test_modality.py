@@ -170,5 +170,5 @@ def test_main_clause_cue_does_not_reach_into_a_relative_clause():
 
 
 def test_closing_noun_claim_is_no_attribution():
-    assert only_modality("Azerbaijan, which Iran accuses of hosting Israeli bases, rejected the claim.",
+    assert only_modality("Azerbaijan, which Iran accuses of sheltering Israeli drones, dismissed the claim.",
                          "IRN", "AZE") == {"Asserted"}
