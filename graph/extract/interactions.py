@@ -5,8 +5,14 @@ mentions are already known. Each trigger from the lexicon (a verb, a nominalisat
 two-sided relation noun or a fixed phrase) looks for its arguments with a few positional rules:
 
 * verbs — active "S VERB [det/adj/prep] T", passive "T was VERBed by S", relative clauses
-  ("X, which S accuses of ...": T = X), coordination on either side ("X, Y and Z held ...");
+  ("X, which S accuses of ...": T = X), coordination on either side ("X, Y and Z held ..."),
+  a second verb sharing the subject ("S stopped X and cooperated with T"), appositions
+  ("S, a key ally of X, refused ..."), examples ("states, including S1 and S2, condemned T"),
+  control ("called on S to VERB T", "the chances of S VERBing T"), a target inside an
+  infinitive ("threatened to cut off gas to T") and places that belong to T ("struck a
+  depot in T"); a speech verb ends the search for a subject ("X said villagers ...");
 * nouns — "S's N prep T", "[S-adjective] N prep T" ("Russian response"), "N prep T by S",
+  "T faced S's N" (receiving verbs), "X's allies, including S" (S aligns with X),
   else the clause subject ("Iran conducted drills near T");
 * relations (two-sided) — "N between X and Y (and Z)", "the X-Y N", "X's N with Y",
   "X and Y ... joint N", "the two countries ... N": every pair, in both directions;

@@ -3,7 +3,9 @@
 Cues come from ``lexicon/modality.yaml``. A cue counts when it stands before the trigger in the
 same clause, within the file's ``window`` of tokens (negation: within four tokens, so that a
 "not" governs the verb next to it). When several cues apply the strongest wins:
-Negated > Recommended > Hypothetical > Reported > Asserted. Reported content is also
+Negated > Recommended > Hypothetical > Reported > Asserted. A relative aside (", which ...
+,") is its own clause: its cues do not reach a trigger after it, and a trigger inside it takes no
+cue from before it. Reported content is also
 recognised structurally: a trigger inside the complement of a speech verb ("X claimed that
 ...", "X accused Y of ...") is someone's allegation, while the speech act itself ("Tehran
 accused Baku") stays Asserted.
