@@ -244,6 +244,17 @@ def test_impose_and_blow_up():
     assert ("CHL", "PER", "ATTACK", -1, "Asserted") in rows("A Chilean commando blew up a Peruvian radar station.")
 
 
+def test_pro_and_anti_prefixes():
+    assert ("PER", "CHL", "SUPPORT", 1, "Asserted") in rows(
+        "The move is the latest of several pro-Chilean steps by the Peruvian government.")
+    assert ("BOL", "CHL", "OPPOSE", -1, "Asserted") in rows("Bolivia's anti-Chilean rhetoric alarmed diplomats.")
+
+
+def test_attack_on_sites_on_a_territory():
+    assert ("UKR", "RUS", -1) in pairs(
+        "The ministry said the raid answered Ukrainian attacks on civilian sites on Russian territory.")
+
+
 def test_titled_person_is_the_source():
     assert ("person/ararat-mirzoyan", "AZE", -1) in pairs(
         "Armenian Foreign Minister Ararat Mirzoyan criticised Azerbaijan.")

@@ -283,6 +283,7 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
         k = match.last + 1
     hits += _phrases(view, lex, prev_mentions)
     hits += _demands_in_speech(view, lex)
+    hits += _stance_prefixes(view, lex)
     return hits
 
 
@@ -533,7 +534,7 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
 
 
 LOCATIVE_TYPES = {"ATTACK", "ASSAULT"}
-LOCATIVE_PREPS = {"in", "near", "inside"}
+LOCATIVE_PREPS = {"in", "near", "inside", "on"}
 
 
 def _locative(entry: Entry, prep: str, words: int) -> bool:
@@ -745,6 +746,38 @@ def _obligation_after(view: SentenceView, k: int) -> int | None:
                 load_lexicon().entry(w, "verb") is not None:
             return None
     return None
+
+
+STANCE_PREFIXES = {"pro": "SUPPORT", "anti": "OPPOSE"}
+
+
+def _stance_prefixes(view: SentenceView, lex: Lexicon) -> list[Hit]:
+    """"pro-Israeli moves by Washington", "Bolivia's anti-Chilean rhetoric": the owner of the
+    noun phrase (its possessor, "by X" after it, else the clause subject) supports or opposes
+    the actor after "pro-"/"anti-"."""
+    hits = []
+    for u in view.units:
+        k = u.first
+        if k < 2 or view.lower[k - 1] != "-" or view.lower[k - 2] not in STANCE_PREFIXES \
+                or view.tokens[k - 2].end != view.tokens[k - 1].start \
+                or view.tokens[k - 1].end != view.tokens[k].start:
+            continue
+        target = view.group_of[k]
+        source = _possessor(view, k - 2)
+        if source is None:
+            for j in range(u.last + 1, min(len(view.tokens) - 1, u.last + 4)):
+                if view.lower[j] == "by":
+                    source = view.group_of.get(j + 1) or view.group_of.get(j + 2)
+                    break
+                if view.is_boundary(j) or view.lower[j] in (",", ".") or j in view.unit_at:
+                    break
+        if source is None:
+            source = _subject(view, k - 2)
+        if source is not None and source is not target:
+            entry = _synthetic(lex, view.lower[k - 2], STANCE_PREFIXES[view.lower[k - 2]])
+            hits.append(Hit(source.actors, target.actors, entry, (k - 2, u.last), "possessive",
+                            indirect=source.indirect or target.indirect))
+    return hits
 
 
 def _synthetic(lex: Lexicon, word: str, event_type: str) -> Entry:
