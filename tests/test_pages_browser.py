@@ -90,11 +90,13 @@ def test_index_loads_offline_and_draws_every_actor(browser, demo):
 def test_clicking_a_node_opens_its_actor_page(browser, demo):
     page, watch = _open(browser, demo / "index.html")
     _wait_drawn(page)
-    # the best-connected node, at its place on the screen
+    # the best-connected node that no other node covers, at its place on the screen
     target = page.evaluate("""() => {
         const d = kgExplorer.data, net = kgExplorer.network;
-        let best = 0;
-        d.nodes.forEach((n, i) => { if (n.degree > d.nodes[best].degree) best = i; });
+        const free = i => net.getNodeAt(net.canvasToDOM(net.getPositions([i])[i])) === i;
+        let best = -1;
+        d.nodes.forEach((n, i) => {
+            if ((best < 0 || n.degree > d.nodes[best].degree) && free(i)) best = i; });
         const p = net.canvasToDOM(net.getPositions([best])[best]);
         return {x: p.x, y: p.y, page: d.nodes[best].page, label: d.nodes[best].label};
     }""")

@@ -9,6 +9,10 @@ change confidence: a well-found hypothetical is as certain as a well-found fact.
 Reading it: 0.8 and above are the direct patterns ("X accused Y", "tensions between X and Y");
 0.5 means the pattern is right about as often as it is wrong — keep such rows for recall,
 filter on ``kgo:confidence > 0.6`` for precision.
+
+Measured on the shared gold (articles and seeds, asserted and reported rows, before lifting
+duplicates): rows at 0.5 were right 57% of the time, at 0.65-0.7 about 72%, at 0.75-0.8 about
+85%, at 0.85 all of them (few rows below 0.5 are scored at all).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ BASE = {
     "relation-with": 0.7,
     "coordinated-modifier": 0.7,
     "relative": 0.65,
+    "received": 0.65,
     "apposition": 0.65,
     "coordinated-subject": 0.6,
     "joint-following": 0.6,

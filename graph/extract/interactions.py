@@ -5,8 +5,14 @@ mentions are already known. Each trigger from the lexicon (a verb, a nominalisat
 two-sided relation noun or a fixed phrase) looks for its arguments with a few positional rules:
 
 * verbs — active "S VERB [det/adj/prep] T", passive "T was VERBed by S", relative clauses
-  ("X, which S accuses of ...": T = X), coordination on either side ("X, Y and Z held ...");
+  ("X, which S accuses of ...": T = X), coordination on either side ("X, Y and Z held ..."),
+  a second verb sharing the subject ("S stopped X and cooperated with T"), appositions
+  ("S, a key ally of X, refused ..."), examples ("states, including S1 and S2, condemned T"),
+  control ("called on S to VERB T", "the chances of S VERBing T"), a target inside an
+  infinitive ("threatened to cut off gas to T") and places that belong to T ("struck a
+  depot in T"); a speech verb ends the search for a subject ("X said villagers ...");
 * nouns — "S's N prep T", "[S-adjective] N prep T" ("Russian response"), "N prep T by S",
+  "T faced S's N" (receiving verbs), "X's allies, including S" (S aligns with X),
   else the clause subject ("Iran conducted drills near T");
 * relations (two-sided) — "N between X and Y (and Z)", "the X-Y N", "X's N with Y",
   "X and Y ... joint N", "the two countries ... N": every pair, in both directions;
@@ -52,7 +58,10 @@ REFUSALS = {"refused to", "refuse to", "refuses to", "declined to", "decline to"
 COMPOUND_HEADS = {"program", "programme", "programs", "package", "packages", "regime", "deal",
                   "campaign", "mission", "policy", "policies", "effort", "efforts", "plan", "plans",
                   "agreement", "talks", "operation", "operations", "drive", "measures"}
+# "neighbouring", "occupied", "northern": modifiers between a preposition and its actor
+MODIFIER_SUFFIXES = ("ing", "ed", "ern")
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 APOS = {"’s", "'s", "’", "'"}
 
 
@@ -135,9 +144,11 @@ class SentenceView:
                 unit.actors.append(m.actor)
                 unit.mentions.append(m)
         self.units = sorted(spans.values(), key=lambda u: u.first)
-        self.unit_at: dict[int, Unit] = {}
         for u in self.units:
             u.possessive = u.last + 1 < len(self.tokens) and self.tokens[u.last + 1].text in ("’s", "'s")
+        self.units = _absorb_owners(self.units)
+        self.unit_at: dict[int, Unit] = {}
+        for u in self.units:
             for k in range(u.first, u.last + 1):
                 self.unit_at[k] = u
         self.groups = self._group()
@@ -158,7 +169,7 @@ class SentenceView:
                     prev.units.append(u)
                     prev.hyphen = True
                     continue
-                if between and all(w in CONNECTORS for w in between) and (
+                if between and all(w in CONNECTORS or w == "the" for w in between) and (
                         "and" in between or "or" in between or "nor" in between or between == [","]) \
                         and not prev.units[-1].possessive and not prev.hyphen \
                         and not (between == [","] and u.possessive):
@@ -181,15 +192,41 @@ class SentenceView:
         return w in BOUNDARY_PUNCT or w in BOUNDARY_WORDS
 
     def governed_by_preposition(self, group: Group) -> str | None:
-        """The preposition right before ``group`` (skipping determiners), if any."""
+        """The preposition right before ``group`` (skipping determiners and up to two
+        participle-like modifiers: "in neighbouring Sudan", "against the ruling Taliban"), if any."""
         k = group.first - 1
-        while k >= 0 and self.lower[k] in ("the", "a", "an", "its", "their", "his", "her", "both"):
-            k -= 1
+        modifiers = 0
+        while k >= 0:
+            w = self.lower[k]
+            if w in ("the", "a", "an", "its", "their", "his", "her", "both"):
+                k -= 1
+            elif modifiers < 2 and w.endswith(MODIFIER_SUFFIXES) and w.isalpha() and w not in PREPOSITIONS \
+                    and k not in self.unit_at and w not in load_lexicon().trigger_words:
+                k -= 1
+                modifiers += 1
+            else:
+                break
         if k >= 0 and self.lower[k] in PREPOSITIONS:
             if self.lower[k] == "of" and k > 0 and self.lower[k - 1] in QUANTIFIERS:
                 return None      # "thousands of US troops": the group heads the subject
             return self.lower[k]
         return None
+
+
+def _absorb_owners(units: list[Unit]) -> list[Unit]:
+    """"France's Emmanuel Macron": the person acts for the owner, so the two are one unit that
+    stands for the person (and a list "France's Macron and Germany's Merz" is a list of two)."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.possessive and u.first == prev.last + 2 and u.actors \
+                and all(a.startswith("person/") for a in u.actors) \
+                and not any(a.startswith("person/") for a in prev.actors):
+            u.first = prev.first
+            out[-1] = u
+            continue
+        out.append(u)
+    return out
 
 
 def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Document:
@@ -232,9 +269,10 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
         if match is None:
             k += 1
             continue
+        named = _inside_a_name(view, match.first)
         for word, kind in match.candidates:
             entry = lex.entry(word, kind)
-            if entry is None:
+            if entry is None or named and kind != "verb":
                 continue
             if kind == "verb":
                 hits += _verb(view, entry, match.first, match.last)
@@ -245,7 +283,20 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
         k = match.last + 1
     hits += _phrases(view, lex, prev_mentions)
     hits += _demands_in_speech(view, lex)
+    hits += _stance_prefixes(view, lex)
     return hits
+
+
+def _inside_a_name(view: SentenceView, k: int) -> bool:
+    """"the Cold War", "the Six-Day War": a capitalised noun after a capitalised word that is no
+    actor, mid-sentence, is part of a name, not a trigger."""
+    if k < 2 or not view.tokens[k].text[:1].isupper():
+        return False
+    prev = k - 1
+    if view.lower[prev] == "-" and prev > 1:
+        prev -= 1
+    text = view.tokens[prev].text
+    return text[:1].isupper() and prev not in view.unit_at and view.lower[prev] not in ("the", "a", "an")
 
 
 # -- argument finders -------------------------------------------------------------------------
@@ -265,6 +316,11 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
         if w == ")" and j >= 2 and view.lower[j - 2] == "(":
             j -= 3                # "the Collective Security Treaty Organization (CSTO) criticised"
             continue
+        if w == ",":
+            opener = _aside_opener(view, j)
+            if opener is not None:
+                j = opener - 2    # "Chile, which Peru says could collapse, attacked": Chile
+                continue
         if view.is_boundary(j):
             if j > 0 and view.lower[j - 1] == "," and "," in view.lower[j + 1:k]:
                 j -= 2            # a parenthetical ", when asked about ..., "
@@ -272,6 +328,8 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
             return None
         if w == "that":
             return None
+        if w in load_lexicon().speech_verbs and j not in view.unit_at and not _speaker_is_subject(view, j, k):
+            return None           # "X suggested residents are refusing to ...": X is the speaker
         if w in RELATIVES:
             return _antecedent(view, j)
         if w == "of" and j > 0:
@@ -280,8 +338,12 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
                 return accused
         g = view.group_of.get(j)
         if g is not None:
+            head = _apposition_owner(view, g, k)
+            if head is not None:
+                return head       # "Pakistan, a key US ally, refused ...": Pakistan
             prep = view.governed_by_preposition(g)
-            if allow_pp or prep is None or _agentive_head(view, g, prep):
+            if allow_pp or prep is None or _agentive_head(view, g, prep) or _examples(view, g, prep) \
+                    or _controls(view, g, prep, k):
                 return g
             j = g.first - 1
             continue
@@ -308,10 +370,115 @@ def _agentive_head(view: SentenceView, g: Group, prep: str) -> bool:
     return k >= 1 and view.lower[k] == prep and view.lower[k - 1] in AGENTIVE_HEADS
 
 
+VP_GLUE = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "also",
+           "then", "later", "later", "even", "has", "did", "to"}
+
+
+def _shared_subject(view: SentenceView, k: int) -> tuple[bool, Group | None]:
+    """'Sudan will stop X and cooperate with Y', 'Russia said ..., and accused Kyiv of ...': a
+    verb after "and" (with auxiliaries) shares the subject of the first verb of its clause, the
+    first actor of the clause that no preposition governs (or the antecedent of "which").
+
+    Returns (whether the verb is such a second verb, its subject or None)."""
+    j = k - 1
+    while j >= 0 and view.lower[j] in VP_GLUE:
+        j -= 1
+    if j < 1 or view.lower[j] not in ("and", "or") or j - 1 in view.unit_at:
+        return False, None
+    first: Group | None = None
+    i = j - 1
+    while i >= 0:
+        w = view.lower[i]
+        if view.is_boundary(i) or w == "that":
+            break
+        if w in RELATIVES:
+            return True, _antecedent(view, i)
+        g = view.group_of.get(i)
+        if g is not None:
+            if view.governed_by_preposition(g) is None:
+                first = g
+            i = g.first - 1
+            continue
+        i -= 1
+    return True, first
+
+
+SUBJECT_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+TIME_WORDS = {"on", "today", "yesterday", "tonight", "again", "also", "earlier", "later", "last",
+              "this", "week", "month", "year", "monday", "tuesday", "wednesday", "thursday",
+              "friday", "saturday", "sunday"}
+
+
+def _speaker_is_subject(view: SentenceView, j: int, k: int) -> bool:
+    """"Chile said (that) it would ...": the clause after a speech verb at ``j`` starts with a
+    pronoun for the speaker, so the speaker is also the subject of a trigger at ``k``."""
+    i = j + 1
+    while i < min(k, j + 5) and (view.lower[i] in TIME_WORDS or view.lower[i] == "that"):
+        i += 1
+    return i < k and view.lower[i] in SUBJECT_PRONOUNS and i not in view.unit_at
+
+
+APPEAL_VERBS = {"call", "calls", "called", "calling", "appeal", "appeals", "appealed", "appealing"}
+
+
+def _controls(view: SentenceView, g: Group, prep: str, k: int) -> bool:
+    """The actor right before the trigger is its subject even after a preposition in "France
+    called on Mali to cooperate", "appealed to Chile to help" and "the chances of Israel
+    attacking Iran"."""
+    if g.last == k - 1:
+        return prep == "of" and view.lower[k].endswith("ing")
+    if g.last != k - 2 or view.lower[k - 1] != "to" or prep not in ("on", "to"):
+        return False
+    i = g.first - 1
+    while i >= 0 and view.lower[i] != prep:
+        i -= 1
+    return i > 0 and view.lower[i - 1] in APPEAL_VERBS
+
+
+def _aside_opener(view: SentenceView, close: int) -> int | None:
+    """The relative pronoun that opens ", which/who ... ," closed by the comma at ``close``."""
+    for o in range(close - 1, max(0, close - 14), -1):
+        if view.lower[o] == ",":
+            return None
+        if view.lower[o] in ("which", "who", "whom") and o > 1 and view.lower[o - 1] == ",":
+            return o
+    return None
+
+
+def _apposition_owner(view: SentenceView, g: Group, k: int) -> Group | None:
+    """The head of an apposition that holds ``g``: in "Israel, Iran's archenemy, struck" and
+    "Pakistan, a key US ally in the war, refused", Israel and Pakistan (the apposition is closed
+    by a comma before the trigger at ``k``)."""
+    if "," not in view.lower[g.last + 1:k]:
+        return None
+    c = g.first - 1
+    while c >= 0 and c >= g.first - 4 and view.lower[c] != ",":
+        if view.is_boundary(c) or c in view.unit_at:
+            return None
+        c -= 1
+    if c < 1 or view.lower[c] != ",":
+        return None
+    opener = view.lower[c + 1]
+    if c + 1 != g.first and opener not in ("a", "an", "the", "its", "their", "his", "her"):
+        return None
+    head = view.group_of.get(c - 1)
+    if head is None or head is g or len(g.actors) > len(head.actors):
+        return None               # "X and Y, the two rivals, ...": the apposition names both
+    return head
+
+
+def _examples(view: SentenceView, g: Group, prep: str) -> bool:
+    """'Several states, including Chile and Peru, condemned ...': the examples are the subject."""
+    k = g.first - 1
+    while k >= 0 and view.lower[k] != prep:
+        k -= 1
+    return prep == "including" and k > 0 and view.lower[k - 1] == ","
+
+
 def _antecedent(view: SentenceView, j: int) -> Group | None:
     """The actor group a relative pronoun at ``j`` refers to, if an actor stands right before it."""
     k = j - 1
-    if k >= 0 and view.lower[k] == ",":
+    if k >= 0 and view.lower[k] in (",", "-", "—", "–", "("):
         k -= 1
     return view.group_of.get(k) if k >= 0 else None
 
@@ -345,7 +512,7 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
             continue
         if g is not None:
             prep = view.governed_by_preposition(g)
-            if prep is None or prep in entry.preps or prep == "of" and words:
+            if prep is None or prep in entry.preps or prep == "of" and words or _locative(entry, prep, words):
                 return g            # "arrested members of an Iranian network": of-phrases count
             return None
         w = view.lower[j]
@@ -354,7 +521,7 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
         if w == "than" and view.lower[j - 1] in ("more", "less", "fewer", "rather"):
             j += 1                # "arrested more than 100 Palestinians"
             continue
-        if w in PREPOSITIONS and w not in entry.preps and w not in ("of",):
+        if w in PREPOSITIONS and w not in entry.preps and w not in ("of",) and not _locative(entry, w, words):
             return None
         if w == "of" and entry.event_type == "ACCUSE":
             return None
@@ -364,6 +531,16 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
                 return None
         j += 1
     return None
+
+
+LOCATIVE_TYPES = {"ATTACK", "ASSAULT"}
+LOCATIVE_PREPS = {"in", "near", "inside", "on"}
+
+
+def _locative(entry: Entry, prep: str, words: int) -> bool:
+    """"struck a factory in X", "strike on a base near X": an attack on a place is an attack on
+    the actor the place belongs to (after at least one word naming the place)."""
+    return words > 0 and prep in LOCATIVE_PREPS and entry.event_type in LOCATIVE_TYPES
 
 
 def _by_agent(view: SentenceView, k: int) -> Group | None:
@@ -378,22 +555,46 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
             return view.group_of.get(j2)
         if view.is_boundary(j) or w in (",", "."):
             return None
+        if j in view.group_of and view.governed_by_preposition(view.group_of[j]) is None:
+            return None           # "met Obama at a lunch hosted by X": "met" has an object
+        if w.endswith("ed") and w != "and" and j > k + 1 and view.lower[j - 1] != "and":
+            return None           # another participle owns the "by"
         j += 1
     return None
+
+
+NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "any", "every", "each",
+                    "no", "’s", "'s"}
 
 
 def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if _participle_as_adjective(view, entry, first, last):
         return []
-    if "intent" in entry.options and _introduces_action(view, last):
+    if entry.form in ("base", "s") and first > 0 and view.lower[first - 1] in NOUN_DETERMINERS:
+        return []                 # "the target of", "Iran's support": a noun (see the noun entries)
+    if "intent" in entry.options and _introduces_action(view, last) \
+            and _object(view, load_lexicon().entry(view.lower[last + 2], "verb"), last + 2) is not None:
         return []                 # "pledged to punish X": the punishing is the interaction
     has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
     agent = _by_agent(view, last) if entry.form == "ed" and not has_aux else None
     passive = entry.form == "ed" and not has_aux and (
         any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first)) or agent is not None)
     experiencer = "experiencer" in entry.options
+    if passive and agent is None and "stative_to" in entry.options and last + 1 < len(view.tokens) \
+            and view.lower[last + 1] == "to":
+        # "Israel is opposed to French mediation": a state of the subject, not a passive
+        subject = _subject(view, first)
+        target = next((view.group_of[i] for i in range(last + 2, min(len(view.tokens), last + 5))
+                       if i in view.group_of), None)
+        if subject is not None and target is not None and subject is not target:
+            return [Hit(subject.actors, target.actors, entry, (first, last), "active",
+                        indirect=subject.indirect or target.indirect)]
+        return []
     if passive:
         patient = _subject(view, first, allow_pp=True)
+        be = any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first))
+        if not be and patient is not None and patient.last < first - 2:
+            patient = None        # "a lunch hosted by X": the participle modifies "lunch"
         with_object = _object(view, entry, last) if entry.preps else None
         if with_object is not None and with_object is agent:
             with_object = None
@@ -405,7 +606,9 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     if "passive_only" in entry.options:
         return []
-    subject = _subject(view, first)
+    coordinated, subject = _shared_subject(view, first)
+    if not coordinated:
+        subject = _subject(view, first)
     target = _object(view, entry, last, limit=8 if entry.object_words else 6)
     if target is not None and entry.object_words and not entry.object_words & set(view.lower[last + 1:target.first]):
         return []                 # "closed its borders with X" counts, "closed the meeting" does not
@@ -413,10 +616,15 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     if target is None and "that_target" in entry.options:
         target = _that_target(view, last)         # "demanded that the US cancel ..."
+    if target is None and "infinitive_target" in entry.options:
+        target = _infinitive_target(view, last)   # "threatened on Monday to cut off gas to X"
     if subject is None and target is None:
         return []
     if "only_with_prep" in entry.options:
-        if last + 1 >= len(view.tokens) or view.lower[last + 1] not in entry.preps:
+        nxt = last + 1
+        while nxt < len(view.tokens) and view.lower[nxt].endswith("ly"):
+            nxt += 1              # "relies heavily on"
+        if nxt >= len(view.tokens) or view.lower[nxt] not in entry.preps:
             return []
     if subject is not None and target is None:
         # relative clause: "Azerbaijan, which Iran accuses of ...": the antecedent is the target
@@ -450,11 +658,36 @@ def _participle_as_adjective(view: SentenceView, entry: Entry, first: int, last:
     before = view.lower[first - 1]
     nxt = last + 1 < len(view.tokens) and (last + 1 in view.unit_at or view.tokens[last + 1].text[:1].isupper()
                                             or view.lower[last + 1].isalpha())
-    adverb = before.endswith("ly") and not (
-        first >= 2 and (view.lower[first - 2] in BE_FORMS | {"has", "have", "had", "it", "they"}
-                        or first - 2 in view.unit_at))
-    modifier_slot = adverb or before in ("the", "a", "an", "its", "their", "his", "her") or before in APOS
+    adverb = before.endswith("ly") and first >= 2 and _opens_noun_phrase(view, first - 2)
+    modifier_slot = adverb or before in DETERMINERS or before in APOS
     return bool(nxt) and modifier_slot
+
+
+def _opens_noun_phrase(view: SentenceView, k: int) -> bool:
+    """A word at ``k`` after which an adverb + participle modifies a noun: a determiner, a
+    preposition or a possessive ("the internationally recognized border", "in newly occupied
+    land"); after a subject or another adverb ("Egypt also sharply criticised") it is a verb."""
+    w = view.lower[k]
+    return w in DETERMINERS or w in APOS or (w in PREPOSITIONS and w != "to")
+
+
+def _infinitive_target(view: SentenceView, k: int) -> Group | None:
+    """The first actor in the infinitive after a verb ("threatened (on Monday) to cut off
+    electricity to X", "refused to deploy troops in X"), within the clause."""
+    j = k + 1
+    while j < len(view.tokens) and j <= k + 4 and view.lower[j] != "to":
+        if view.is_boundary(j) or view.lower[j] in (",", ".") or j in view.group_of:
+            return None
+        j += 1
+    if j >= len(view.tokens) or view.lower[j] != "to":
+        return None
+    for i in range(j + 1, min(len(view.tokens), j + 10)):
+        if view.is_boundary(i) or view.lower[i] in (",", ".", "that", "which", "who"):
+            return None
+        g = view.group_of.get(i)
+        if g is not None:
+            return None if g.possessive and view.lower[g.first] in POSSESSIVE_PRONOUNS else g
+    return None
 
 
 def _introduces_action(view: SentenceView, k: int) -> bool:
@@ -490,14 +723,60 @@ def _demands_in_speech(view: SentenceView, lex: Lexicon) -> list[Hit]:
         target = _that_target(view, k)
         if target is None:
             continue
-        after = view.lower[target.last + 1:target.last + 4]
-        if not after or after[0] not in _OBLIGATION or after[0] in ("has", "have", "needs", "need") \
-                and "to" not in after[:2]:
+        modal = _obligation_after(view, target.last + 1)
+        if modal is None:
             continue
         speaker = _subject(view, k)
         if speaker is not None and speaker is not target:
             hits.append(Hit(speaker.actors, target.actors, entry, (k, k), "speech-demand",
                             indirect=speaker.indirect or target.indirect))
+    return hits
+
+
+def _obligation_after(view: SentenceView, k: int) -> int | None:
+    """Position of "must"/"should"/"has to" that ends the subject starting before ``k``
+    ("Libya must", "the Sudanese government and the rebels must"), if any."""
+    for j in range(k, min(len(view.tokens), k + 6)):
+        w = view.lower[j]
+        if w in _OBLIGATION:
+            if w in ("has", "have", "needs", "need") and "to" not in view.lower[j + 1:j + 3]:
+                return None
+            return j
+        if view.is_boundary(j) or w in (",", ".", "that", "which", "who") or \
+                load_lexicon().entry(w, "verb") is not None:
+            return None
+    return None
+
+
+STANCE_PREFIXES = {"pro": "SUPPORT", "anti": "OPPOSE"}
+
+
+def _stance_prefixes(view: SentenceView, lex: Lexicon) -> list[Hit]:
+    """"pro-Israeli moves by Washington", "Bolivia's anti-Chilean rhetoric": the owner of the
+    noun phrase (its possessor, "by X" after it, else the clause subject) supports or opposes
+    the actor after "pro-"/"anti-"."""
+    hits = []
+    for u in view.units:
+        k = u.first
+        if k < 2 or view.lower[k - 1] != "-" or view.lower[k - 2] not in STANCE_PREFIXES \
+                or view.tokens[k - 2].end != view.tokens[k - 1].start \
+                or view.tokens[k - 1].end != view.tokens[k].start:
+            continue
+        target = view.group_of[k]
+        source = _possessor(view, k - 2)
+        if source is None:
+            for j in range(u.last + 1, min(len(view.tokens) - 1, u.last + 4)):
+                if view.lower[j] == "by":
+                    source = view.group_of.get(j + 1) or view.group_of.get(j + 2)
+                    break
+                if view.is_boundary(j) or view.lower[j] in (",", ".") or j in view.unit_at:
+                    break
+        if source is None:
+            source = _subject(view, k - 2)
+        if source is not None and source is not target:
+            entry = _synthetic(lex, view.lower[k - 2], STANCE_PREFIXES[view.lower[k - 2]])
+            hits.append(Hit(source.actors, target.actors, entry, (k - 2, u.last), "possessive",
+                            indirect=source.indirect or target.indirect))
     return hits
 
 
@@ -543,9 +822,10 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         j += 1                    # "aid program for Bosnia", "sanctions regime against Iran"
     if j < len(view.tokens) and view.lower[j] in entry.preps:
         k = j + 1
-        while k < len(view.tokens) and k <= j + 5 and k not in view.group_of:
+        while k < len(view.tokens) and k <= j + 7 and k not in view.group_of:
             if view.is_boundary(k) or view.lower[k] in (",", ".") or \
-                    view.lower[k] in PREPOSITIONS and view.lower[k] not in ("of", "from"):
+                    view.lower[k] in PREPOSITIONS and view.lower[k] not in ("of", "from") \
+                    and not _locative(entry, view.lower[k], k - j - 1):
                 break
             k += 1
         target = view.group_of.get(k)
@@ -561,6 +841,12 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
             return [Hit(subject.actors, target.actors, entry, (first, last), "relational",
                         symmetric=entry.event_type in ("RIVALRY", "ALIGN", "COOPERATE"),
                         indirect=subject.indirect or target.indirect)]
+        members = _listed_members(view, last) if owner is not None and target is None else None
+        if members is not None and members is not owner:
+            # "Kyiv's allies, including France and Germany": each member stands with Kyiv (the
+            # text says how the members relate to Kyiv, not the reverse: one direction)
+            return [Hit(members.actors, owner.actors, entry, (first, last), "relational",
+                        indirect=owner.indirect or members.indirect)]
         if subject is not None and target is None and owner is not None:
             head = _apposition_head(view, first)
             if head is not None and head is not owner:
@@ -569,7 +855,7 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
                             indirect=owner.indirect or head.indirect)]
         return []
     if target is None:
-        return []
+        return _received(view, entry, first, last, owner)
     source = owner
     pattern = "possessive"
     if source is None:
@@ -586,10 +872,61 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     hit = Hit(source.actors, target.actors, entry, (first, last), pattern,
               indirect=source.indirect or target.indirect)
-    if any(view.lower[j] in load_lexicon().reversal_verbs for j in range(max(0, first - 5), first)):
+    if _reversed(view, first):
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
+
+
+def _listed_members(view: SentenceView, last: int) -> Group | None:
+    """The actors listed after a plural noun: "allies, including France and Germany", "partners
+    such as Chile", "allies like Japan" (a few words such as "European" may come between)."""
+    j = last + 1
+    if j < len(view.tokens) and view.lower[j] == ",":
+        j += 1
+    if j + 1 < len(view.tokens) and view.lower[j] == "such" and view.lower[j + 1] == "as":
+        j += 1
+    elif j >= len(view.tokens) or view.lower[j] not in ("including", "like"):
+        return None
+    for k in range(j + 1, min(len(view.tokens), j + 3)):
+        if k in view.group_of:
+            return view.group_of[k]
+    return None
+
+
+def _received(view: SentenceView, entry: Entry, first: int, last: int, owner: Group | None) -> list[Hit]:
+    """"The US faced stiff Palestinian criticism", "Chile drew condemnation from Peru": the
+    subject of a receiving verb is the target, the noun's owner (or "from X") the source."""
+    lex = load_lexicon()
+    verb = None
+    for j in range(first - 1, max(-1, first - 7), -1):
+        if view.lower[j] in lex.receiving_verbs and j not in view.unit_at:
+            verb = j
+            break
+        if view.is_boundary(j) or view.lower[j] in (".", "by") or view.lower[j] in lex.trigger_words:
+            return []
+    if verb is None:
+        return []
+    source = owner
+    if source is None and last + 2 < len(view.tokens) and view.lower[last + 1] == "from":
+        source = view.group_of.get(last + 2) or view.group_of.get(last + 3)
+    target = _subject(view, verb)
+    if source is None or target is None or source is target:
+        return []
+    return [Hit(source.actors, target.actors, entry, (first, last), "received",
+                indirect=source.indirect or target.indirect)]
+
+
+def _reversed(view: SentenceView, first: int) -> bool:
+    """A reversal verb shortly before a noun in the same clause: "lift sanctions on X", "lifted
+    on Friday a day-old blockade of X"."""
+    for j in range(first - 1, max(-1, first - 8), -1):
+        if view.is_boundary(j) or view.lower[j] in (",", ".") or \
+                j in view.unit_at and view.lower[j] not in POSSESSIVE_PRONOUNS:
+            return False
+        if view.lower[j] in load_lexicon().reversal_verbs:
+            return True
+    return False
 
 
 def _apposition_head(view: SentenceView, first: int) -> Group | None:
@@ -606,7 +943,7 @@ def _apposition_head(view: SentenceView, first: int) -> Group | None:
 
 def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexicon) -> list[Hit]:
     sign = _relation_sign(view, first, last, lex)
-    if sign is None and "needs_positive" in entry.options:
+    if sign is None and "needs_sign" in entry.options:
         return []          # "relations between X and Y" says nothing about their sign
     joint = any(view.lower[j] in JOINT_WORDS for j in range(max(0, first - 3), first))
     pairs: Group | None = None
@@ -659,10 +996,22 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
             if g is not None or view.is_boundary(k):
                 break
     subject = _subject(view, first)
-    if subject is not None and len(subject.actors) >= 2 and (joint or "joint_only" not in entry.options):
+    if subject is not None and len(subject.actors) >= 2 and (joint or "joint_only" not in entry.options) \
+            and not _object_of_stance(view, first):
         hits.append(Hit(subject.actors, subject.actors, entry, (first, last), "coordinated-subject",
                         symmetric=True, polarity=sign, indirect=subject.indirect))
     return hits
+
+
+def _object_of_stance(view: SentenceView, first: int) -> bool:
+    """"X and Y objected to the deal", "protested against the treaty": the relation noun is what
+    the subject reacts to, not a relation between X and Y."""
+    j = first - 1
+    while j >= 0 and j >= first - 4 and (view.lower[j] in DETERMINERS or view.lower[j].isalpha()
+                                          and view.lower[j] not in PREPOSITIONS and j not in view.unit_at
+                                          and not view.lower[j].endswith("ed")):
+        j -= 1
+    return j >= 0 and view.lower[j] in ("to", "against", "about", "over")
 
 
 def _relation_sign(view: SentenceView, first: int, last: int, lex: Lexicon) -> int | None:
@@ -679,6 +1028,18 @@ def _relation_sign(view: SentenceView, first: int, last: int, lex: Lexicon) -> i
         if any(w in lex.negative_mods or w in lex.damaging_verbs for w in predicate):
             return -1
         if any(w in lex.positive_mods for w in predicate):
+            return 1
+    # "the relationship between X and Y improved / has soured": the verb after the pair
+    j = last + 1
+    while j < len(view.tokens) and j <= last + 10 and (j in view.unit_at or view.lower[j] in
+                                                        ("between", "among", "the", "and", ",")):
+        j += 1
+    if j > last + 1 and j < len(view.tokens):
+        verb = view.lower[j + 1] if view.lower[j] in ("has", "have", "had") and j + 1 < len(view.tokens) \
+            else view.lower[j]
+        if verb in lex.damaging_verbs or verb in lex.worsening_verbs:
+            return -1
+        if verb in lex.improving_verbs:
             return 1
     return None
 

@@ -64,10 +64,14 @@ class Lexicon:
     negative_mods: frozenset = frozenset()
     positive_mods: frozenset = frozenset()
     damaging_verbs: frozenset = frozenset()
+    improving_verbs: frozenset = frozenset()
+    worsening_verbs: frozenset = frozenset()
     reversal_verbs: frozenset = frozenset()
     modality: dict = field(default_factory=dict)
     speech_verbs: frozenset = frozenset()
     allegation_verbs: frozenset = frozenset()
+    trigger_words: frozenset = frozenset()   # every one-word verb or noun trigger
+    receiving_verbs: frozenset = frozenset()  # "faced criticism": the subject is the target
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -132,13 +136,17 @@ def load_lexicon() -> Lexicon:
     lex.negative_mods = frozenset(signs.get("negative", []))
     lex.positive_mods = frozenset(signs.get("positive", []))
     lex.damaging_verbs = frozenset(signs.get("damaging_verbs", []))
+    lex.improving_verbs = frozenset(signs.get("improving_verbs", []))
+    lex.worsening_verbs = frozenset(signs.get("worsening_verbs", []))
     lex.reversal_verbs = frozenset(data.get("reversal_verbs", []))
+    lex.receiving_verbs = frozenset(data.get("receiving_verbs", []))
     mod = load_yaml(lexicon_path("modality.yaml"))
     lex.modality = {name: _cue_gazetteer(mod.get(name, []))
                     for name in ("negated", "hypothetical", "recommended", "reported")}
     lex.modality["window"] = int(mod.get("window", 8))
     lex.speech_verbs = frozenset(mod.get("speech_verbs", []))
     lex.allegation_verbs = frozenset(mod.get("allegation_verbs", []))
+    lex.trigger_words = frozenset(w for w, _ in lex.entries if " " not in w)
     return lex
 
 

@@ -3,7 +3,9 @@
 Cues come from ``lexicon/modality.yaml``. A cue counts when it stands before the trigger in the
 same clause, within the file's ``window`` of tokens (negation: within four tokens, so that a
 "not" governs the verb next to it). When several cues apply the strongest wins:
-Negated > Recommended > Hypothetical > Reported > Asserted. Reported content is also
+Negated > Recommended > Hypothetical > Reported > Asserted. A relative aside (", which ...
+,") is its own clause: its cues do not reach a trigger after it, and a trigger inside it takes no
+cue from before it. Reported content is also
 recognised structurally: a trigger inside the complement of a speech verb ("X claimed that
 ...", "X accused Y of ...") is someone's allegation, while the speech act itself ("Tehran
 accused Baku") stays Asserted.
@@ -30,6 +32,9 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
     while start > 0 and first - start < window and words[start - 1] not in _CLAUSE_STOP \
             and words[start - 1] != ".":
         start -= 1
+    skip, open_at = _asides(words, first)
+    if open_at is not None and open_at >= start:
+        start = open_at           # the trigger is inside ", which ...": its clause starts there
     tokens = [Token(w, 0, 0) for w in words]
     best, cue = "Asserted", ""
     for name, modality in (("negated", "Negated"), ("recommended", "Recommended"),
@@ -39,7 +44,7 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
         k = reach_from
         while k < first:
             m = gaz.longest_at(tokens, k)
-            if m is None:
+            if m is None or m.first in skip:
                 k += 1
                 continue
             if name == "negated" and _not_a_negation(words, m.first):
@@ -53,10 +58,37 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
         if after:
             best, cue = "Hypothetical", after
     if best == "Asserted":
-        reported = _reported_by_structure(words, first, lex)
+        reported = _reported_by_structure(words, first, lex, skip)
         if reported:
             best, cue = "Reported", reported
     return best, cue
+
+
+_RELATIVE = {"which", "who", "whom", "whose"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}  # "the claim" is no verb
+
+
+def _opens_relative(words: list[str], k: int) -> bool:
+    """", which ..." at ``k``: a trigger inside the relative clause takes no cue from before it."""
+    return words[k] in _RELATIVE and k > 0 and words[k - 1] == ","
+
+
+def _asides(words: list[str], first: int) -> tuple[set[int], int | None]:
+    """Positions inside ", which/who ... ," asides closed before ``first`` ("Chile, which Peru
+    accuses of spying, attacked Brazil": the aside's cue says nothing about the attack), and the
+    opener of an aside still open at ``first`` (the trigger is inside it), if any."""
+    out: set[int] = set()
+    k = 0
+    while k < first:
+        if _opens_relative(words, k):
+            end = next((j for j in range(k + 1, first) if words[j] == ","), None)
+            if end is None:
+                return out, k
+            out.update(range(k, end + 1))
+            k = end + 1
+            continue
+        k += 1
+    return out, None
 
 
 _MODALS_AFTER = {"would", "could", "might", "may", "will"}
@@ -78,7 +110,7 @@ def _not_a_negation(words: list[str], k: int) -> bool:
     return words[k] == "not" and nxt in ("only", "least", "just", "merely")
 
 
-def _reported_by_structure(words: list[str], first: int, lex) -> str:
+def _reported_by_structure(words: list[str], first: int, lex, skip: set[int] = frozenset()) -> str:
     """Content attributed to a speaker: "according to X" anywhere; a trigger before a closing
     attribution (", the ministry said."); or under an allegation verb ("X claimed that ...").
     Content after a neutral "X said (that)" stays Asserted: measured on the shared gold, treating
@@ -87,7 +119,7 @@ def _reported_by_structure(words: list[str], first: int, lex) -> str:
         return "according to"
     tail = words[-7:]
     for k, w in enumerate(tail):
-        if w in lex.speech_verbs and "," in tail[:k] and all(x in (".", "”", '"', "'", "on", "in")
+        if w in lex.speech_verbs and "," in tail[:k] and tail[k - 1] not in _DETERMINERS and all(x in (".", "”", '"', "'", "on", "in")
                                                              or x.isalpha() for x in tail[k + 1:]):
             if len(words) - 7 + k > first:
                 return w
@@ -95,6 +127,8 @@ def _reported_by_structure(words: list[str], first: int, lex) -> str:
         w = words[k]
         if w in _CLAUSE_STOP:
             break
+        if k in skip:
+            continue
         if w in ("that", "of") and k > 0:
             for j in range(k - 1, max(-1, k - 4), -1):
                 if words[j] in lex.allegation_verbs:
