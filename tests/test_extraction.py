@@ -472,3 +472,20 @@ def test_implied_interaction_targets_what_the_content_names():
 def test_hostile_characterisation_implies_disapprove():
     assert ("RUS", "UKR", "DISAPPROVE", -1, "Asserted") in rows(
         "Russia said Ukraine was a puppet of the West.")
+
+
+# -- requests for action against a third party ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Armenia asked France to take a tough stand against Azerbaijan.",
+    "The talks open with Armenia pressing France to take a firm stand against Azerbaijan.",
+])
+def test_request_to_oppose_a_third_party_shows_the_askers_hostility(text):
+    assert found(text, "ARM", "AZE", polarity=-1, modality="Asserted")
+    asked = found(text, "FRA", "AZE")
+    assert asked and all(i.modality == "Hypothetical" for i in asked)
+
+
+def test_a_request_that_was_not_made_shows_no_hostility():
+    text = "Armenia did not ask France to take a stand against Azerbaijan."
+    assert not found(text, "ARM", "AZE", modality="Asserted")

@@ -120,6 +120,8 @@ class Hit:
     polarity: int | None = None
     indirect: bool = False
     reversed: bool = False
+    requested: bool = False          # the source was only asked to act: at most Hypothetical
+    modality_at: tuple[int, int] | None = None   # read modality at these tokens, not the trigger's
 
 
 class SentenceView:
@@ -284,7 +286,7 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     hits += _phrases(view, lex, prev_mentions)
     hits += _demands_in_speech(view, lex)
     hits += _stance_prefixes(view, lex)
-    return hits
+    return hits + _requested_actions(view, lex, hits)
 
 
 def _inside_a_name(view: SentenceView, k: int) -> bool:
@@ -418,15 +420,16 @@ def _speaker_is_subject(view: SentenceView, j: int, k: int) -> bool:
     return i < k and view.lower[i] in SUBJECT_PRONOUNS and i not in view.unit_at
 
 
+GERUND_PREPS = {"of", "with", "amid", "amidst"}
 APPEAL_VERBS = {"call", "calls", "called", "calling", "appeal", "appeals", "appealed", "appealing"}
 
 
 def _controls(view: SentenceView, g: Group, prep: str, k: int) -> bool:
     """The actor right before the trigger is its subject even after a preposition in "France
     called on Mali to cooperate", "appealed to Chile to help" and "the chances of Israel
-    attacking Iran"."""
-    if g.last == k - 1:
-        return prep == "of" and view.lower[k].endswith("ing")
+    attacking Iran" (also after "with" and "amid")."""
+    if g.last == k - 1:           # a gerund's subject: "amid Chile pressing Peru to ..."
+        return prep in GERUND_PREPS and view.lower[k].endswith("ing")
     if g.last != k - 2 or view.lower[k - 1] != "to" or prep not in ("on", "to"):
         return False
     i = g.first - 1
@@ -780,6 +783,48 @@ def _stance_prefixes(view: SentenceView, lex: Lexicon) -> list[Hit]:
     return hits
 
 
+def _requested_actions(view: SentenceView, lex: Lexicon, hits: list[Hit]) -> list[Hit]:
+    """"X asked|urged|pressed Y to take a stand against Z": Y's action is only requested (the
+    hit is marked, so it is at most Hypothetical), and a hostile request shows X's own hostility
+    to Z, as asserted as the request itself (modality read at the request verb)."""
+    added = []
+    for hit in hits:
+        if hit.symmetric:
+            continue
+        frame = _request_frame(view, hit)
+        if frame is None:
+            continue
+        requester, verb = frame
+        hit.requested = True
+        polarity = hit.polarity if hit.polarity is not None else hit.entry.polarity
+        if polarity < 0 and requester is not None and not set(requester.actors) & set(hit.target):
+            added.append(Hit(requester.actors, hit.target, hit.entry, hit.trigger, "requested",
+                             polarity=hit.polarity, indirect=requester.indirect,
+                             modality_at=(verb, verb)))
+    return added
+
+
+def _request_frame(view: SentenceView, hit: Hit) -> tuple[Group | None, int] | None:
+    """(requester, request verb position) when the hit's source is the asked party of a request
+    verb whose infinitive holds the trigger: "urged France to stand against ..."."""
+    first = hit.trigger[0]
+    for j in range(first - 1, max(0, first - 8), -1):
+        if view.is_boundary(j) or view.lower[j] in (",", "."):
+            return None
+        if view.lower[j] != "to" or j - 1 not in view.group_of:
+            continue
+        asked = view.group_of[j - 1]
+        if asked.actors != hit.source:
+            return None
+        v = asked.first - 1
+        while v >= 0 and view.lower[v] in DETERMINERS | {"on", "upon"}:
+            v -= 1
+        if v < 0 or view.lower[v] not in load_lexicon().request_verbs:
+            return None
+        return _subject(view, v), v
+    return None
+
+
 def _synthetic(lex: Lexicon, word: str, event_type: str) -> Entry:
     return Entry(word, "verb", event_type, lex.polarity[event_type])
 
@@ -1116,7 +1161,10 @@ def _to_interactions(view: SentenceView, hits: list[Hit], lex: Lexicon) -> list[
             event_type = "RIVALRY"
         t_first, t_last = hit.trigger
         start, end = view.tokens[t_first].start, view.tokens[t_last].end
-        modality, cue = modality_for(view, t_first, t_last, lex, hit.entry.kind)
+        m_first, m_last = hit.modality_at or hit.trigger
+        modality, cue = modality_for(view, m_first, m_last, lex, hit.entry.kind)
+        if hit.requested and modality in ("Asserted", "Reported"):
+            modality = "Hypothetical"     # "X asked Y to oppose Z": Y has not acted (yet)
         if hit.symmetric:
             pairs = list(permutations(dict.fromkeys(hit.source + hit.target), 2)) \
                 if hit.source == hit.target else \

@@ -72,6 +72,7 @@ class Lexicon:
     allegation_verbs: frozenset = frozenset()
     trigger_words: frozenset = frozenset()   # every one-word verb or noun trigger
     receiving_verbs: frozenset = frozenset()  # "faced criticism": the subject is the target
+    request_verbs: frozenset = frozenset()    # "asked Y to ...": Y is only asked to act
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -140,6 +141,7 @@ def load_lexicon() -> Lexicon:
     lex.worsening_verbs = frozenset(signs.get("worsening_verbs", []))
     lex.reversal_verbs = frozenset(data.get("reversal_verbs", []))
     lex.receiving_verbs = frozenset(data.get("receiving_verbs", []))
+    lex.request_verbs = frozenset(data.get("request_verbs", []))
     mod = load_yaml(lexicon_path("modality.yaml"))
     lex.modality = {name: _cue_gazetteer(mod.get(name, []))
                     for name in ("negated", "hypothetical", "recommended", "reported")}
