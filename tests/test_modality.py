@@ -172,3 +172,20 @@ def test_main_clause_cue_does_not_reach_into_a_relative_clause():
 def test_closing_noun_claim_is_no_attribution():
     assert only_modality("Azerbaijan, which Iran accuses of sheltering Israeli drones, dismissed the claim.",
                          "IRN", "AZE") == {"Asserted"}
+
+
+# -- a conflict presupposed under a recommendation ---------------------------------------------
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Officials said Azerbaijan and Armenia should resolve their border disputes through talks.", "AZE", "ARM"),
+    ("The envoy said Chile and Peru must settle all disputes between them.", "CHL", "PER"),
+])
+def test_dispute_to_be_settled_is_asserted(text, a, b):
+    assert ("RIVALRY", "Asserted") in modalities(text, a, b)
+    assert ("RIVALRY", "Asserted") in modalities(text, b, a)
+
+
+def test_recommended_talks_stay_recommended():
+    text = "Officials said Azerbaijan and Armenia should resolve their border disputes through talks."
+    assert ("NEGOTIATE", "Recommended") in modalities(text, "AZE", "ARM")
+    assert ("NEGOTIATE", "Asserted") not in modalities(text, "AZE", "ARM")

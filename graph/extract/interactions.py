@@ -1048,6 +1048,18 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
     return hits
 
 
+def _to_be_resolved(view: SentenceView, first: int, lex: Lexicon) -> bool:
+    """"resolve all disputes", "settle their long border dispute": a conflict noun that is the
+    object of a verb of resolving (a few determiners or modifiers between)."""
+    for j in range(first - 1, max(-1, first - 5), -1):
+        w = view.lower[j]
+        if w in lex.resolution_verbs:
+            return True
+        if view.is_boundary(j) or w in (",", ".") or w in PREPOSITIONS or not w.isalpha() and w not in APOS:
+            return False
+    return False
+
+
 def _object_of_stance(view: SentenceView, first: int) -> bool:
     """"X and Y objected to the deal", "protested against the treaty": the relation noun is what
     the subject reacts to, not a relation between X and Y."""
@@ -1165,6 +1177,9 @@ def _to_interactions(view: SentenceView, hits: list[Hit], lex: Lexicon) -> list[
         modality, cue = modality_for(view, m_first, m_last, lex, hit.entry.kind)
         if hit.requested and modality in ("Asserted", "Reported"):
             modality = "Hypothetical"     # "X asked Y to oppose Z": Y has not acted (yet)
+        elif modality in ("Recommended", "Hypothetical", "Negated") and polarity < 0 \
+                and hit.entry.kind == "relation" and _to_be_resolved(view, t_first, lex):
+            modality = "Asserted"         # "X and Y should settle their dispute": it exists
         if hit.symmetric:
             pairs = list(permutations(dict.fromkeys(hit.source + hit.target), 2)) \
                 if hit.source == hit.target else \

@@ -73,6 +73,7 @@ class Lexicon:
     trigger_words: frozenset = frozenset()   # every one-word verb or noun trigger
     receiving_verbs: frozenset = frozenset()  # "faced criticism": the subject is the target
     request_verbs: frozenset = frozenset()    # "asked Y to ...": Y is only asked to act
+    resolution_verbs: frozenset = frozenset()  # "settle their dispute": the dispute exists
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -142,6 +143,7 @@ def load_lexicon() -> Lexicon:
     lex.reversal_verbs = frozenset(data.get("reversal_verbs", []))
     lex.receiving_verbs = frozenset(data.get("receiving_verbs", []))
     lex.request_verbs = frozenset(data.get("request_verbs", []))
+    lex.resolution_verbs = frozenset(data.get("resolution_verbs", []))
     mod = load_yaml(lexicon_path("modality.yaml"))
     lex.modality = {name: _cue_gazetteer(mod.get(name, []))
                     for name in ("negated", "hypothetical", "recommended", "reported")}
