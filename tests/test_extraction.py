@@ -489,3 +489,22 @@ def test_request_to_oppose_a_third_party_shows_the_askers_hostility(text):
 def test_a_request_that_was_not_made_shows_no_hostility():
     text = "Armenia did not ask France to take a stand against Azerbaijan."
     assert not found(text, "ARM", "AZE", modality="Asserted")
+
+
+# -- a diplomat's posting is no counterpart ---------------------------------------------------
+
+def test_envoys_posting_is_not_the_target_of_a_complaint():
+    text = "The foreign minister of Georgia reported that the residence of the Georgian " \
+           "ambassador to Armenia was damaged in the Russian strike, calling it an outrage."
+    assert not found(text, "GEO", "ARM")
+    assert found(text, "GEO", "RUS", polarity=-1)
+
+
+def test_attack_on_an_envoy_targets_the_envoys_country_not_the_posting():
+    text = "Greece said its ambassador to Turkey was attacked by Russian troops."
+    assert not found(text, "RUS", "TUR")
+    assert found(text, "RUS", "GRC", polarity=-1)
+
+
+def test_recalling_an_ambassador_still_targets_the_posting():
+    assert found("Chile recalled its ambassador to Peru.", "CHL", "PER", polarity=-1)

@@ -344,6 +344,9 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
             if head is not None:
                 return head       # "Pakistan, a key US ally, refused ...": Pakistan
             prep = view.governed_by_preposition(g)
+            if prep == "to" and _posting(view, g):
+                j = g.first - 1   # "its envoy to Armenia was hit": where the envoy serves
+                continue
             if allow_pp or prep is None or _agentive_head(view, g, prep) or _examples(view, g, prep) \
                     or _controls(view, g, prep, k):
                 return g
@@ -360,6 +363,15 @@ AGENTIVE_HEADS = {"authorities", "officials", "leaders", "leadership", "governme
                   "militants", "fighters", "rebels", "army", "guards", "commanders", "security"}
 ACCUSE_FORMS = {"accuse", "accuses", "accused", "accusing", "suspect", "suspects", "suspected",
                 "blame", "blames", "blamed", "charge", "charges", "charged"}
+
+
+def _posting(view: SentenceView, g: Group) -> bool:
+    """"ambassador to Armenia", "its mission to the UN": a country in the to-phrase of a
+    diplomatic title is where the diplomat serves, never a counterpart of the clause."""
+    k = g.first - 1
+    while k >= 0 and view.lower[k] in ("the", "a", "an"):
+        k -= 1
+    return k >= 1 and view.lower[k] == "to" and view.lower[k - 1] in load_lexicon().posting_titles
 
 
 def _agentive_head(view: SentenceView, g: Group, prep: str) -> bool:
@@ -515,6 +527,8 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
             continue
         if g is not None:
             prep = view.governed_by_preposition(g)
+            if prep == "to" and _posting(view, g):
+                return None       # "attacked the ambassador to X": X is where the envoy serves
             if prep is None or prep in entry.preps or prep == "of" and words or _locative(entry, prep, words):
                 return g            # "arrested members of an Iranian network": of-phrases count
             return None

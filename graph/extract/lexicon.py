@@ -74,6 +74,7 @@ class Lexicon:
     receiving_verbs: frozenset = frozenset()  # "faced criticism": the subject is the target
     request_verbs: frozenset = frozenset()    # "asked Y to ...": Y is only asked to act
     resolution_verbs: frozenset = frozenset()  # "settle their dispute": the dispute exists
+    posting_titles: frozenset = frozenset()   # "envoy to X": X is a posting, not a counterpart
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -144,6 +145,7 @@ def load_lexicon() -> Lexicon:
     lex.receiving_verbs = frozenset(data.get("receiving_verbs", []))
     lex.request_verbs = frozenset(data.get("request_verbs", []))
     lex.resolution_verbs = frozenset(data.get("resolution_verbs", []))
+    lex.posting_titles = frozenset(data.get("posting_titles", []))
     mod = load_yaml(lexicon_path("modality.yaml"))
     lex.modality = {name: _cue_gazetteer(mod.get(name, []))
                     for name in ("negated", "hypothetical", "recommended", "reported")}

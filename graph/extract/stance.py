@@ -47,7 +47,7 @@ def interactions_from_claims(doc: Document) -> Document:
         own_side = _side(doc, claim.claimant)
         modality = "Asserted"
         co_speakers = speakers[(claim.sentence, claim.cue)]
-        for target in _targets(claim, mentions.get(claim.sentence, [])):
+        for target in _targets(claim, mentions.get(claim.sentence, []), doc.text):
             if target in co_speakers or _side(doc, target) == own_side:
                 continue
             key = (claim.sentence, claim.claimant, target)
@@ -64,15 +64,28 @@ def interactions_from_claims(doc: Document) -> Document:
     return doc
 
 
-def _targets(claim, mentions) -> list[str]:
+def _targets(claim, mentions, text: str = "") -> list[str]:
     """The actors a claim is about that its content names: "Egypt, which signed a treaty with
     Israel, criticised the US move" is about the United States, not Israel. Actors the sentence
-    does not name (taken from the context) stay."""
+    does not name (taken from the context) stay. An actor named only as a diplomat's posting
+    ("the home of its envoy to Armenia was hit") is no target."""
     named = {m.actor for m in mentions}
     inside = {m.actor for m in mentions if claim.start <= m.start < claim.end}
+    posted = {m.actor for m in mentions if _posting(text, m.start)} - \
+        {m.actor for m in mentions if not _posting(text, m.start)}
     if not inside:
-        return list(claim.about)
-    return [a for a in claim.about if a in inside or a not in named]
+        return [a for a in claim.about if a not in posted]
+    return [a for a in claim.about if (a in inside or a not in named) and a not in posted]
+
+
+def _posting(text: str, start: int) -> bool:
+    """Whether the mention at ``start`` follows "ambassador to (the)", "envoy to", ..."""
+    from graph.extract.lexicon import load_lexicon
+
+    words = text[max(0, start - 40):start].lower().replace("’", "'").split()
+    if words and words[-1] in ("the", "a", "an"):
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] == "to" and words[-2] in load_lexicon().posting_titles
 
 
 def _side(doc: Document, key: str) -> str:
