@@ -508,3 +508,22 @@ def test_attack_on_an_envoy_targets_the_envoys_country_not_the_posting():
 
 def test_recalling_an_ambassador_still_targets_the_posting():
     assert found("Chile recalled its ambassador to Peru.", "CHL", "PER", polarity=-1)
+
+
+# -- national contingents taking part in an exercise already in the text ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Japan and South Korea held joint naval exercises last week. "
+    "Canadian and Dutch sailors also joined the exercises off the coast.",
+    "Japan and South Korea began joint drills on Monday. Reporters were invited, while smaller "
+    "numbers of Canadian and Dutch troops are also taking part.",
+])
+def test_contingents_taking_part_exercise_with_the_parties(text):
+    for guest in ("CAN", "NLD"):
+        for host in ("JPN", "KOR"):
+            assert found(text, guest, host, "EXERCISE", 1, "Asserted")
+
+
+def test_contingents_joining_something_else_do_not_exercise():
+    text = "Japan and South Korea began joint drills on Monday. Canadian troops joined the rescue."
+    assert not found(text, "CAN", "JPN")

@@ -239,6 +239,7 @@ def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Docum
         by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Interaction] = []
     title = _norm(doc.title) if doc.title else None
+    exercise_parties: list[str] = []      # the parties of the last joint exercise so far
     for sentence in doc.sentences:
         mentions = by_sentence.get(sentence.index, [])
         if not mentions:
@@ -248,7 +249,13 @@ def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Docum
         view = SentenceView(doc, sentence, mentions)
         prev = by_sentence.get(sentence.index - 1, [])
         hits = _hits(view, lex, prev)
-        out.extend(_to_interactions(view, hits, lex))
+        hits += _participation(view, lex, exercise_parties)
+        found = _to_interactions(view, hits, lex)
+        out.extend(found)
+        parties = [a for i in found if i.event_type == "EXERCISE" and i.modality == "Asserted"
+                   for a in (i.source, i.target)]
+        if parties:
+            exercise_parties = list(dict.fromkeys(parties))
     doc.interactions = _dedupe(out)
     return doc
 
@@ -837,6 +844,60 @@ def _request_frame(view: SentenceView, hit: Hit) -> tuple[Group | None, int] | N
             return None
         return _subject(view, v), v
     return None
+
+
+def _participation(view: SentenceView, lex: Lexicon, parties: list[str]) -> list[Hit]:
+    """"Canadian and Dutch sailors also joined the exercises", "smaller Chilean forces are taking
+    part": national contingents that take part in an exercise already in the text (whose parties
+    are ``parties``) exercise with its parties (EXERCISE, contingent -> party)."""
+    spec = lex.participation
+    if not parties or not spec:
+        return []
+    hits = []
+    tokens = [Token(w, t.start, t.end) for w, t in zip(view.lower, view.tokens)]
+    for k in range(len(tokens)):
+        match = spec["verbs"].longest_at(tokens, k)
+        if match is None or not _exercise_after(view, match.last, spec["exercises"]):
+            continue
+        group = _contingent_before(view, match.first, spec["forces"])
+        if group is None:
+            continue
+        joined = [a for a in parties if a not in group.actors]
+        if joined:
+            entry = _synthetic(lex, match.surface, "EXERCISE")
+            # one direction, as for "Kyiv's allies, including France": the text says how the
+            # contingents relate to the exercise, not what its parties did
+            hits.append(Hit(group.actors, joined, entry, (match.first, match.last), "participation",
+                            indirect=True))
+    return hits
+
+
+def _contingent_before(view: SentenceView, k: int, forces: frozenset) -> Group | None:
+    """The nationality group of "Chilean and Peruvian troops (are also) ..." before ``k``."""
+    j = k - 1
+    while j >= 0 and view.lower[j] in VP_GLUE | {"are", "were", "is", "was", "been", "being",
+                                                  "will", "also", "already", "now"}:
+        j -= 1
+    if j < 1 or view.lower[j] not in forces:
+        return None
+    g = view.group_of.get(j - 1)
+    if g is None or any(u.via != "adjective" for u in g.units):
+        return None
+    return g
+
+
+def _exercise_after(view: SentenceView, k: int, exercises: frozenset) -> bool:
+    """The participation verb at ``k`` is about an exercise: one is named within a few words
+    ("joined the drills", "take part in the exercises"), or the clause ends ("are taking part.")."""
+    for j in range(k + 1, min(len(view.tokens), k + 6)):
+        w = view.lower[j]
+        if w in exercises:
+            return True
+        if j in view.unit_at:
+            return False
+        if view.is_boundary(j) or w in (".", ","):
+            return j == k + 1 or all(x in SKIPPABLE or x in TIME_WORDS for x in view.lower[k + 1:j])
+    return k + 1 >= len(view.tokens)
 
 
 def _synthetic(lex: Lexicon, word: str, event_type: str) -> Entry:

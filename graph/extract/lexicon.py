@@ -75,6 +75,7 @@ class Lexicon:
     request_verbs: frozenset = frozenset()    # "asked Y to ...": Y is only asked to act
     resolution_verbs: frozenset = frozenset()  # "settle their dispute": the dispute exists
     posting_titles: frozenset = frozenset()   # "envoy to X": X is a posting, not a counterpart
+    participation: dict = field(default_factory=dict)  # "Chilean troops joined the drills"
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -146,6 +147,11 @@ def load_lexicon() -> Lexicon:
     lex.request_verbs = frozenset(data.get("request_verbs", []))
     lex.resolution_verbs = frozenset(data.get("resolution_verbs", []))
     lex.posting_titles = frozenset(data.get("posting_titles", []))
+    part = data.get("participation") or {}
+    if part:
+        lex.participation = {"verbs": _cue_gazetteer(part.get("verbs", [])),
+                             "forces": frozenset(part.get("forces", [])),
+                             "exercises": frozenset(part.get("exercises", []))}
     mod = load_yaml(lexicon_path("modality.yaml"))
     lex.modality = {name: _cue_gazetteer(mod.get(name, []))
                     for name in ("negated", "hypothetical", "recommended", "reported")}
