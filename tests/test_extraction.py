@@ -527,3 +527,21 @@ def test_contingents_taking_part_exercise_with_the_parties(text):
 def test_contingents_joining_something_else_do_not_exercise():
     text = "Japan and South Korea began joint drills on Monday. Canadian troops joined the rescue."
     assert not found(text, "CAN", "JPN")
+
+
+# -- implied speech-act interactions: co-speakers and friendly cues --------------------------
+
+def test_another_speaker_of_the_sentence_is_no_target_of_the_implied_interaction():
+    text = "The UN and the EU stressed the decision would not change the reality that the plan " \
+           "was illegal, while the African Union condemned the unilateral move announced on " \
+           "Monday by the US."
+    assert found(text, "EU", "USA", polarity=-1, modality="Asserted")
+    assert not found(text, "EU", "AU")
+    assert not found(text, "UN", "AU")
+
+
+def test_a_friendly_speech_cue_implies_no_hostility():
+    text = "The Philippines faced fierce regional and Vietnamese criticism over its decision to " \
+           "build on the reef, while the Chinese premier praised the plan."
+    assert found(text, "VNM", "PHL", polarity=-1)
+    assert not [i for i in process_text(text).interactions if i.source == "CHN" and i.polarity < 0]

@@ -11,7 +11,8 @@ annotators more often than not). Only actors that the claim's content names are 
 co-speaker ("Egypt and Jordan criticised ..."). No interaction is added where the
 extractor already found one from the speaker in the same sentence, or already read the speech
 verb itself (it knows that verb's subject and object better than the claim does), nor for the
-document's author (whose recommendations stay claims), nor toward the speaker's own side.
+document's author (whose recommendations stay claims), nor toward the speaker's own side or
+another speaker of the same sentence, nor when the speech cue is itself friendly ("hailed").
 """
 
 from __future__ import annotations
@@ -37,16 +38,22 @@ def interactions_from_claims(doc: Document) -> Document:
     for m in doc.mentions:
         mentions.setdefault(m.sentence, []).append(m)
     speakers: dict[tuple, set] = {}
+    in_sentence: dict[int, set] = {}
     for claim in doc.claims:
         speakers.setdefault((claim.sentence, claim.cue), set()).add(claim.claimant)
+        in_sentence.setdefault(claim.sentence, set()).add(claim.claimant)
     added = []
     for claim in doc.claims:
         if claim.stance not in IMPLIED_STANCES or claim.claimant == "AUTHOR" or (claim.sentence, claim.claimant) in acting \
                 or (claim.sentence, claim.cue.lower()) in triggers:
             continue          # the extractor already says what the speaker did in this sentence
+        if _friendly_cue(claim.cue):
+            continue          # "X hailed / welcomed ...": the speech act itself is no hostility
         own_side = _side(doc, claim.claimant)
         modality = "Asserted"
-        co_speakers = speakers[(claim.sentence, claim.cue)]
+        # every speaker of the sentence is a co-speaker ("A and B criticised the plan, with B's
+        # minister warning ...", "A stressed ..., while B condemned ..."), not a target
+        co_speakers = speakers[(claim.sentence, claim.cue)] | in_sentence[claim.sentence]
         for target in _targets(claim, mentions.get(claim.sentence, []), doc.text):
             if target in co_speakers or _side(doc, target) == own_side:
                 continue
@@ -62,6 +69,14 @@ def interactions_from_claims(doc: Document) -> Document:
     doc.interactions = sorted(doc.interactions + added,
                               key=lambda i: (i.sentence, i.start, i.source, i.target, i.event_type))
     return doc
+
+
+def _friendly_cue(cue: str) -> bool:
+    """A speech cue that is itself a friendly act in the lexicon ("praised", "hailed")."""
+    from graph.extract.lexicon import load_lexicon
+
+    entry = load_lexicon().entry(cue.lower().split()[0], "verb") if cue.strip() else None
+    return entry is not None and entry.polarity > 0
 
 
 def _targets(claim, mentions, text: str = "") -> list[str]:
