@@ -545,3 +545,18 @@ def test_a_friendly_speech_cue_implies_no_hostility():
            "build on the reef, while the Chinese premier praised the plan."
     assert found(text, "VNM", "PHL", polarity=-1)
     assert not [i for i in process_text(text).interactions if i.source == "CHN" and i.polarity < 0]
+
+
+# -- criticism phrased as a view ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Beijing said it regarded the Japanese visit as a provocation.", "CHN", "JPN"),
+    ("China regards the Japanese move as a violation of its sovereignty.", "CHN", "JPN"),
+    ("Moscow described Washington's decision as “one more step violating” international law.", "RUS", "USA"),
+])
+def test_negative_view_of_an_actors_act_is_criticism(text, source, target):
+    assert found(text, source, target, "CRITICIZE", -1, "Asserted")
+
+
+def test_positive_view_is_no_criticism():
+    assert not found("Chile views the Peruvian plan as a welcome step.", "CHL", "PER")

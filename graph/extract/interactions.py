@@ -293,6 +293,7 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     hits += _phrases(view, lex, prev_mentions)
     hits += _demands_in_speech(view, lex)
     hits += _stance_prefixes(view, lex)
+    hits += _evaluations(view, lex)
     return hits + _requested_actions(view, lex, hits)
 
 
@@ -898,6 +899,47 @@ def _exercise_after(view: SentenceView, k: int, exercises: frozenset) -> bool:
         if view.is_boundary(j) or w in (".", ","):
             return j == k + 1 or all(x in SKIPPABLE or x in TIME_WORDS for x in view.lower[k + 1:j])
     return k + 1 >= len(view.tokens)
+
+
+QUOTES = {'"', "“", "”", "'", "‘", "’"}
+
+
+def _evaluations(view: SentenceView, lex: Lexicon) -> list[Hit]:
+    """"Beijing regarded Japan's visit as a provocation", "X views the Y move as a breach of the
+    law": a negative evaluation of what an actor did is criticism of that actor (CRITICIZE)."""
+    spec = lex.evaluation
+    if not spec:
+        return []
+    hits = []
+    for k, w in enumerate(view.lower):
+        if w not in spec["verbs"] or k in view.unit_at:
+            continue
+        as_at = next((j for j in range(k + 1, min(len(view.tokens), k + 9)) if view.lower[j] == "as"), None)
+        if as_at is None or any(view.is_boundary(j) or view.lower[j] in (",", ".")
+                                for j in range(k + 1, as_at)):
+            continue
+        target = next((view.group_of[j] for j in range(k + 1, as_at) if j in view.group_of), None)
+        if target is None or not _negative_phrase(view, as_at + 1, spec["negative"]):
+            continue
+        source = _subject(view, k)
+        if source is not None and source is not target:
+            hits.append(Hit(source.actors, target.actors, _synthetic(lex, w, "CRITICIZE"), (k, k),
+                            "evaluation", indirect=source.indirect or target.indirect))
+    return hits
+
+
+def _negative_phrase(view: SentenceView, start: int, negative: frozenset) -> bool:
+    """A negative evaluative word in the noun phrase from ``start`` ("a provocation", "another
+    breach of ...", "“one more step violating” the law")."""
+    for j in range(start, min(len(view.tokens), start + 6)):
+        w = view.lower[j]
+        if w in negative:
+            return True
+        if w in QUOTES:
+            continue
+        if view.is_boundary(j) or w in (",", ".") or j in view.unit_at:
+            return False
+    return False
 
 
 def _synthetic(lex: Lexicon, word: str, event_type: str) -> Entry:

@@ -76,6 +76,7 @@ class Lexicon:
     resolution_verbs: frozenset = frozenset()  # "settle their dispute": the dispute exists
     posting_titles: frozenset = frozenset()   # "envoy to X": X is a posting, not a counterpart
     participation: dict = field(default_factory=dict)  # "Chilean troops joined the drills"
+    evaluation: dict = field(default_factory=dict)     # "regarded the visit as a provocation"
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -147,6 +148,10 @@ def load_lexicon() -> Lexicon:
     lex.request_verbs = frozenset(data.get("request_verbs", []))
     lex.resolution_verbs = frozenset(data.get("resolution_verbs", []))
     lex.posting_titles = frozenset(data.get("posting_titles", []))
+    ev = data.get("evaluation") or {}
+    if ev:
+        lex.evaluation = {"verbs": frozenset(ev.get("verbs", [])),
+                          "negative": frozenset(ev.get("negative", []))}
     part = data.get("participation") or {}
     if part:
         lex.participation = {"verbs": _cue_gazetteer(part.get("verbs", [])),
