@@ -461,6 +461,12 @@ def test_implied_interaction_is_an_asserted_speech_act():
     assert [(i.event_type, i.modality) for i in got] == [("DISAPPROVE", "Asserted")]
 
 
+def test_implied_interaction_keeps_a_negated_speech_act():
+    # the speech act itself is negated: the content's modality is not what decides it
+    got = found("Japan has never said China had violated its airspace.", "JPN", "CHN")
+    assert [(i.event_type, i.modality) for i in got] == [("DISAPPROVE", "Negated")]
+
+
 def test_implied_interaction_targets_what_the_content_names():
     got = pairs("Before the vote with Peru, Chile said Bolivia had violated the border.")
     assert ("CHL", "BOL", -1) in got

@@ -6,7 +6,8 @@ imply nothing).
 by Russia about the United States with stance -1, and so also an interaction Russia -> United
 States, DISAPPROVE, polarity -1. The speech act itself is asserted (the text states that the
 speaker said it), whatever the modality of what was said: "X warned that Y could ..." is an
-asserted warning (measured on the shared gold, taking the content's modality disagreed with the
+asserted warning, while "X did not accuse Y" or "X could warn ..." keep the speech act's own
+modality (measured on the shared gold, taking the content's modality disagreed with the
 annotators more often than not). Only actors that the claim's content names are targets, never a
 co-speaker ("Egypt and Jordan criticised ..."). No interaction is added where the
 extractor already found one from the speaker in the same sentence, or already read the speech
@@ -50,7 +51,7 @@ def interactions_from_claims(doc: Document) -> Document:
         if _friendly_cue(claim.cue):
             continue          # "X hailed / welcomed ...": the speech act itself is no hostility
         own_side = _side(doc, claim.claimant)
-        modality = "Asserted"
+        modality = _speech_act_modality(doc, claim)
         # every speaker of the sentence is a co-speaker ("A and B criticised the plan, with B's
         # minister warning ...", "A stressed ..., while B condemned ..."), not a target
         co_speakers = speakers[(claim.sentence, claim.cue)] | in_sentence[claim.sentence]
@@ -69,6 +70,37 @@ def interactions_from_claims(doc: Document) -> Document:
     doc.interactions = sorted(doc.interactions + added,
                               key=lambda i: (i.sentence, i.start, i.source, i.target, i.event_type))
     return doc
+
+
+_SPEECH_ACT_MODALITIES = {"Negated", "Hypothetical", "Recommended"}
+
+
+class _Words:
+    """The lower-case tokens of a sentence, as :func:`modality_for` reads them."""
+
+    def __init__(self, words: list[str]):
+        self.lower = words
+
+
+def _speech_act_modality(doc: Document, claim) -> str:
+    """Asserted, unless the speech act itself is negated or irrealis ("X did not accuse Y",
+    "X could warn that ..."): cues inside the reported content never reach it, because only
+    the cues before the speech verb are read."""
+    from graph.extract.lexicon import load_lexicon
+    from graph.extract.modality import modality_for
+    from graph.tokens import tokenize
+
+    if not claim.cue or claim.sentence >= len(doc.sentences):
+        return "Asserted"
+    sentence = doc.sentences[claim.sentence]
+    tokens = tokenize(sentence.text, sentence.start)
+    words = [t.text.lower().replace("’", "'") for t in tokens]
+    cue = claim.cue.lower().split()
+    at = next((k for k in range(len(words) - len(cue) + 1) if words[k:k + len(cue)] == cue), None)
+    if at is None:
+        return "Asserted"
+    modality, _ = modality_for(_Words(words), at, at + len(cue) - 1, load_lexicon())
+    return modality if modality in _SPEECH_ACT_MODALITIES else "Asserted"
 
 
 def _friendly_cue(cue: str) -> bool:
