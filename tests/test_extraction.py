@@ -566,3 +566,16 @@ def test_negative_view_of_an_actors_act_is_criticism(text, source, target):
 
 def test_positive_view_is_no_criticism():
     assert not found("Chile views the Peruvian plan as a welcome step.", "CHL", "PER")
+
+
+# -- a list of owners' office-holders is a list of the owners -----------------------------------
+
+def test_each_owner_in_a_list_of_office_holders_acts():
+    text = "Kenya's partners, including Ethiopia's premier and Uganda's president, condemned the Somali raid."
+    for member in ("ETH", "UGA"):
+        assert found(text, member, "SOM", polarity=-1, modality="Asserted")
+        assert found(text, member, "KEN", polarity=1)
+
+
+def test_owners_of_two_acts_are_no_list():
+    assert not found("Russia's attack and Ukraine's response worried Poland.", "POL", "RUS")

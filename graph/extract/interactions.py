@@ -25,12 +25,14 @@ Each hit becomes an :class:`~graph.model.Interaction`; its modality comes from
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import permutations
 
 from graph.extract.confidence import confidence_for
 from graph.extract.lexicon import Entry, Lexicon, load_lexicon
 from graph.extract.modality import modality_for
 from graph.model import Document, Interaction, Mention
+from graph.resources import lexicon_path, load_yaml
 from graph.tokens import Token, tokenize
 
 BOUNDARY_WORDS = {"but", "while", "whereas", "although", "though", "because", "however", "when",
@@ -171,6 +173,10 @@ class SentenceView:
                     prev.units.append(u)
                     prev.hyphen = True
                     continue
+                if prev.units[-1].possessive and _office_list(between, self.lower, u):
+                    prev.units.append(u)      # "Chile's president and Peru's premier"
+                    prev.separators.append(between[-1:])
+                    continue
                 if between and all(w in CONNECTORS or w == "the" for w in between) and (
                         "and" in between or "or" in between or "nor" in between or between == [","]) \
                         and not prev.units[-1].possessive and not prev.hyphen \
@@ -213,6 +219,26 @@ class SentenceView:
                 return None      # "thousands of US troops": the group heads the subject
             return self.lower[k]
         return None
+
+
+def _office_list(between: list[str], lower: list[str], nxt: Unit) -> bool:
+    """"Chile's president and Peru's premier": two owners' office-holders in a list are a list of
+    the owners (``between`` runs from the first owner's "'s" to the second owner)."""
+    if len(between) < 3 or between[0] not in APOS or between[-1] not in ("and", ",", "or"):
+        return False
+    offices = between[1:-1]
+    after = lower[nxt.last + 1:nxt.last + 3]
+    titles = _office_words()
+    return 1 <= len(offices) <= 2 and all(w in titles for w in offices) and nxt.possessive \
+        and len(after) == 2 and after[1] in titles
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset:
+    """Single words of the office titles and person nouns of ``lexicon/titles.yaml``."""
+    data = load_yaml(lexicon_path("titles.yaml"))
+    words = {w for t in data.get("titles", {}) for w in str(t).lower().split()}
+    return frozenset(words | {str(w).lower() for w in data.get("person_nouns", [])})
 
 
 def _absorb_owners(units: list[Unit]) -> list[Unit]:
