@@ -579,3 +579,11 @@ def test_each_owner_in_a_list_of_office_holders_acts():
 
 def test_owners_of_two_acts_are_no_list():
     assert not found("Russia's attack and Ukraine's response worried Poland.", "POL", "RUS")
+
+
+def test_complaint_about_damage_in_the_attack_targets_the_attacker():
+    text = "Russia struck Kyiv with missiles overnight. The foreign minister of Georgia reported " \
+           "that the residence of the Georgian ambassador to Ukraine was damaged during the " \
+           "attack, calling it an outrage."
+    assert found(text, "GEO", "RUS", polarity=-1, modality="Asserted")
+    assert not found(text, "GEO", "UKR")

@@ -55,7 +55,10 @@ def interactions_from_claims(doc: Document) -> Document:
         # every speaker of the sentence is a co-speaker ("A and B criticised the plan, with B's
         # minister warning ...", "A stressed ..., while B condemned ..."), not a target
         co_speakers = speakers[(claim.sentence, claim.cue)] | in_sentence[claim.sentence]
-        for target in _targets(claim, mentions.get(claim.sentence, []), doc.text):
+        targets = _targets(claim, mentions.get(claim.sentence, []), doc.text)
+        if not [t for t in targets if t not in co_speakers and _side(doc, t) != own_side]:
+            targets = _attacker_of_the_attack(doc, claim)
+        for target in targets:
             if target in co_speakers or _side(doc, target) == own_side:
                 continue
             key = (claim.sentence, claim.claimant, target)
@@ -101,6 +104,26 @@ def _speech_act_modality(doc: Document, claim) -> str:
         return "Asserted"
     modality, _ = modality_for(_Words(words), at, at + len(cue) - 1, load_lexicon())
     return modality if modality in _SPEECH_ACT_MODALITIES else "Asserted"
+
+
+_ATTACKS = {"ATTACK", "ASSAULT"}
+
+
+def _attacker_of_the_attack(doc: Document, claim) -> list[str]:
+    """"X said its embassy was damaged during the attack": a hostile claim that names no one
+    else but refers to "the attack" (a definite attack noun) is about the attack's author, the
+    source of the last asserted attack up to this sentence."""
+    from graph.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    words = doc.sentences[claim.sentence].text.lower().replace("’", "'").split() \
+        if claim.sentence < len(doc.sentences) else []
+    nouns = {w for (w, kind), e in lex.entries.items() if kind == "noun" and e.event_type in _ATTACKS}
+    if not any(a in ("the", "this", "that") and b.strip(".,;") in nouns for a, b in zip(words, words[1:])):
+        return []
+    attacks = [i for i in doc.interactions if i.sentence <= claim.sentence
+               and i.event_type in _ATTACKS and i.modality == "Asserted"]
+    return [attacks[-1].source] if attacks else []
 
 
 def _friendly_cue(cue: str) -> bool:
