@@ -538,9 +538,8 @@ def test_contingents_joining_something_else_do_not_exercise():
 # -- implied speech-act interactions: co-speakers and friendly cues --------------------------
 
 def test_another_speaker_of_the_sentence_is_no_target_of_the_implied_interaction():
-    text = "The UN and the EU stressed the decision would not change the reality that the plan " \
-           "was illegal, while the African Union condemned the unilateral move announced on " \
-           "Monday by the US."
+    text = "The UN and the EU stressed the ruling would not alter the fact that the scheme was " \
+           "unlawful, while the African Union denounced the one-sided step taken on Friday by the US."
     assert found(text, "EU", "USA", polarity=-1, modality="Asserted")
     assert not found(text, "EU", "AU")
     assert not found(text, "UN", "AU")
