@@ -586,3 +586,18 @@ def test_complaint_about_damage_in_the_attack_targets_the_attacker():
            "attack, calling it an outrage."
     assert found(text, "GEO", "RUS", polarity=-1, modality="Asserted")
     assert not found(text, "GEO", "UKR")
+
+
+# -- objections to a deal made earlier in the text ---------------------------------------------
+
+def test_objecting_to_the_deal_opposes_its_parties():
+    text = "Russia agreed to sell fighter jets to Iran. " \
+           "Israel and the United States have strongly objected to the deal."
+    for objector in ("ISR", "USA"):
+        for party in ("RUS", "IRN"):
+            assert found(text, objector, party, polarity=-1, modality="Asserted")
+    assert not found(text, "ISR", "USA") and not found(text, "USA", "ISR")
+
+
+def test_no_deal_in_the_text_no_objection_target():
+    assert not found("Russia warned Iran. Israel objected to the deal.", "ISR", "IRN")

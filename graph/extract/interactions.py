@@ -266,6 +266,7 @@ def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Docum
     out: list[Interaction] = []
     title = _norm(doc.title) if doc.title else None
     exercise_parties: list[str] = []      # the parties of the last joint exercise so far
+    deal_parties: list[str] = []          # the parties of the last deal (agreement, sale, aid)
     for sentence in doc.sentences:
         mentions = by_sentence.get(sentence.index, [])
         if not mentions:
@@ -276,12 +277,16 @@ def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Docum
         prev = by_sentence.get(sentence.index - 1, [])
         hits = _hits(view, lex, prev)
         hits += _participation(view, lex, exercise_parties)
+        hits += _objections_to_the_deal(view, lex, deal_parties)
         found = _to_interactions(view, hits, lex)
         out.extend(found)
         parties = [a for i in found if i.event_type == "EXERCISE" and i.modality == "Asserted"
                    for a in (i.source, i.target)]
         if parties:
             exercise_parties = list(dict.fromkeys(parties))
+        deals = [i for i in found if i.event_type in DEAL_TYPES and i.modality == "Asserted"]
+        if deals:
+            deal_parties = [deals[-1].source, deals[-1].target]
     doc.interactions = _dedupe(out)
     return doc
 
@@ -966,6 +971,34 @@ def _negative_phrase(view: SentenceView, start: int, negative: frozenset) -> boo
         if view.is_boundary(j) or w in (",", ".") or j in view.unit_at:
             return False
     return False
+
+
+DEAL_TYPES = {"AGREE", "TRADE", "AID"}
+
+
+def _objections_to_the_deal(view: SentenceView, lex: Lexicon, parties: list[str]) -> list[Hit]:
+    """"Greece and Cyprus objected to the deal": a hostile verb whose object is a definite deal
+    noun naming no actor opposes the parties of the last deal in the text (``parties``)."""
+    if not parties or not lex.deal_nouns:
+        return []
+    hits = []
+    for k, w in enumerate(view.lower):
+        entry = lex.entry(w, "verb")
+        if entry is None or entry.polarity > 0 or k in view.unit_at:
+            continue
+        j = k + 1
+        while j < len(view.tokens) and j <= k + 3 and view.lower[j] in PREPOSITIONS | SKIPPABLE \
+                and view.lower[j] not in ("the", "this", "that"):
+            j += 1
+        if j + 1 >= len(view.tokens) or view.lower[j] not in ("the", "this", "that") \
+                or view.lower[j + 1] not in lex.deal_nouns or j + 2 < len(view.tokens) \
+                and view.lower[j + 2] in ("with", "between", "by", "to", "of"):
+            continue              # "the deal with X" names its parties: the patterns read them
+        subject = _subject(view, k)
+        targets = [a for a in parties if subject is not None and a not in subject.actors]
+        if targets:
+            hits.append(Hit(subject.actors, targets, entry, (k, k), "deal-context", indirect=True))
+    return hits
 
 
 def _synthetic(lex: Lexicon, word: str, event_type: str) -> Entry:

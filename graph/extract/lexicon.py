@@ -77,6 +77,7 @@ class Lexicon:
     posting_titles: frozenset = frozenset()   # "envoy to X": X is a posting, not a counterpart
     participation: dict = field(default_factory=dict)  # "Chilean troops joined the drills"
     evaluation: dict = field(default_factory=dict)     # "regarded the visit as a provocation"
+    deal_nouns: frozenset = frozenset()       # "objected to the deal": the last deal's parties
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -148,6 +149,7 @@ def load_lexicon() -> Lexicon:
     lex.request_verbs = frozenset(data.get("request_verbs", []))
     lex.resolution_verbs = frozenset(data.get("resolution_verbs", []))
     lex.posting_titles = frozenset(data.get("posting_titles", []))
+    lex.deal_nouns = frozenset(data.get("deal_nouns", []))
     ev = data.get("evaluation") or {}
     if ev:
         lex.evaluation = {"verbs": frozenset(ev.get("verbs", [])),
