@@ -592,11 +592,11 @@ def test_complaint_about_damage_in_the_attack_targets_the_attacker():
 
 def test_objecting_to_the_deal_opposes_its_parties():
     text = "Russia agreed to sell fighter jets to Iran. " \
-           "Israel and the United States have strongly objected to the deal."
-    for objector in ("ISR", "USA"):
+           "Greece and Cyprus firmly protested against the deal on Monday."
+    for objector in ("GRC", "CYP"):
         for party in ("RUS", "IRN"):
             assert found(text, objector, party, polarity=-1, modality="Asserted")
-    assert not found(text, "ISR", "USA") and not found(text, "USA", "ISR")
+    assert not found(text, "GRC", "CYP") and not found(text, "CYP", "GRC")
 
 
 def test_no_deal_in_the_text_no_objection_target():
