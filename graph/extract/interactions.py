@@ -17,6 +17,10 @@ two-sided relation noun or a fixed phrase) looks for its arguments with a few po
 * relations (two-sided) — "N between X and Y (and Z)", "the X-Y N", "X's N with Y",
   "X and Y ... joint N", "the two countries ... N": every pair, in both directions;
 * phrases — "{S} come to {T}'s rescue", "{S} in cahoots with {T}" ...
+* context and frames — "X asked Y to take a stand against Z" (X -> Z asserted, Y -> Z only
+  requested), "Chilean troops joined the drills" (-> the last exercise's parties), "objected to
+  the deal" (-> the last deal's parties), "regarded X's visit as a provocation" (criticism);
+  "envoy to X" is a posting, never an argument.
 
 Each hit becomes an :class:`~graph.model.Interaction`; its modality comes from
 :mod:`graph.extract.modality`, its confidence from :mod:`graph.extract.confidence`.
