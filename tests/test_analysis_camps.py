@@ -9,7 +9,7 @@ import pytest
 
 from graph.analysis import balance
 from graph.analysis.balance import adversary_camps, exact_camps, frustration, min_frustration_partition
-from graph.analysis.network import signed_network
+from graph.analysis.network import WEAK_MODALITY_WEIGHTS, signed_network
 from graph.analysis.records import InteractionRecord as R
 
 
@@ -35,16 +35,16 @@ def courted_rivals():
             R("i5", "IND", "PAK", "THREATEN", -1, "Hypothetical", 0.6)]
 
 
-def test_a_hypothetical_threat_separates_rivals_nothing_factual_links():
-    G = signed_network(courted_rivals())
+def test_a_hypothetical_threat_separates_rivals_when_weak_ties_are_on():
+    G = signed_network(courted_rivals(), weak_weights=WEAK_MODALITY_WEIGHTS)
     assert G["IND"]["PAK"]["weak"] and G["IND"]["PAK"]["weight"] == pytest.approx(-0.15)
     result = adversary_camps(G)
     assert as_sets(result.camps) == [["IND"], ["PAK"]]
     assert result.mediators == {"CHN"}
 
 
-def test_without_weak_ties_the_rivals_share_one_camp():
-    result = adversary_camps(signed_network(courted_rivals(), weak_weights={}))
+def test_by_default_the_rivals_share_one_camp():
+    result = adversary_camps(signed_network(courted_rivals()))
     assert as_sets(result.camps) == [["CHN", "IND", "PAK"]]
 
 
@@ -53,7 +53,7 @@ def test_weak_records_never_outweigh_a_factual_tie():
     recs += [R(f"w{i}", "USA", "PHL", "ATTACK", -1, "Hypothetical", 1.0) for i in range(6)]
     recs += [R("r1", "PHL", "USA", "SANCTION", -1, "Recommended", 1.0)]
     for directed in (False, True):
-        G = signed_network(recs, directed=directed)
+        G = signed_network(recs, directed=directed, weak_weights=WEAK_MODALITY_WEIGHTS)
         assert G["USA"]["PHL"]["weight"] == pytest.approx(0.5)
         assert not G["USA"]["PHL"]["weak"] and G["USA"]["PHL"]["count"] == 1
         if directed:  # the reverse direction has only weak records, but the pair is known
@@ -64,8 +64,9 @@ def test_negated_records_are_no_tie_and_advocacy_has_no_weak_ties():
     recs = [R("i1", "FRA", "MLI", "ATTACK", -1, "Negated", 1.0),
             R("i2", "FRA", "NER", "AID", 1, "Recommended", 1.0),
             R("i3", "FRA", "TCD", "SANCTION", -1, "Hypothetical", 1.0)]
-    G = signed_network(recs)
+    G = signed_network(recs, weak_weights=WEAK_MODALITY_WEIGHTS)
     assert not G.has_edge("FRA", "MLI") and G["FRA"]["NER"]["weak"]
+    assert not signed_network(recs).has_edge("FRA", "NER")  # strict by default
     advocacy = signed_network(recs, view="advocacy")
     assert advocacy["FRA"]["NER"]["weight"] == 1.0 and not advocacy["FRA"]["NER"]["weak"]
     assert not advocacy.has_edge("FRA", "TCD")

@@ -14,7 +14,7 @@ from graph.analysis.commands import (
     print_report,
     report_to_json,
 )
-from graph.analysis.network import signed_network
+from graph.analysis.network import WEAK_MODALITY_WEIGHTS, signed_network
 from graph.analysis.perspectives import compare
 from graph.analysis.records import lift, load_actors, load_records
 
@@ -163,12 +163,12 @@ def test_modality_weights_and_lifting(records, actors):
     assert G[A("AZE")][A("IRN")]["weight"] == pytest.approx(-1.7)
     assert G[A("USA")][A("AZE")]["weight"] == pytest.approx(0.7)
     assert not G[A("USA")][A("AZE")]["weak"]
-    # nothing factual about USA-IRN or NATO-AZE: the hypothetical sanction and the recommended
-    # support are weak ties at a quarter weight
-    assert G[A("USA")][A("IRN")]["weight"] == pytest.approx(-0.25 * 0.6)
-    assert G[A("USA")][A("IRN")]["weak"] and G[A("NATO")][A("AZE")]["weak"]
-    strict = signed_network(d1, actors=actors, weak_weights={})
-    assert not strict.has_edge(A("USA"), A("IRN")) and not strict.has_edge(A("NATO"), A("AZE"))
+    # nothing factual about USA-IRN or NATO-AZE: no tie by default; with weak ties on, the
+    # hypothetical sanction and the recommended support count a quarter
+    assert not G.has_edge(A("USA"), A("IRN")) and not G.has_edge(A("NATO"), A("AZE"))
+    weak = signed_network(d1, actors=actors, weak_weights=WEAK_MODALITY_WEIGHTS)
+    assert weak[A("USA")][A("IRN")]["weight"] == pytest.approx(-0.25 * 0.6)
+    assert weak[A("USA")][A("IRN")]["weak"] and weak[A("NATO")][A("AZE")]["weak"]
     advocacy = signed_network(d1, actors=actors, view="advocacy")
     assert advocacy[A("NATO")][A("AZE")]["weight"] == pytest.approx(0.6)
     people = signed_network(d1, actors=actors, lift=False)
@@ -256,7 +256,7 @@ def test_default_analysis_graph_is_queryable_and_deterministic(store):
     assert RES + "analysis/document/d1/camp/1" in camps
     params = {q.object.value for q in report.quads if q.predicate == k("parameter")}
     assert any(p.startswith("modality weights=Asserted:1,Reported:0.5") for p in params)
-    assert "weak tie weights (pairs without factual ties)=Hypothetical:0.25,Recommended:0.25" in params
+    assert not any(p.startswith("weak tie weights") for p in params)  # off by default
     assert {"split gain=0.5", "split share=0.05", "camp search=exact"} <= params
     assert all(q.graph_name == r("graph/analysis") for q in report.quads)
 
@@ -298,12 +298,13 @@ def test_kg_analyze_cli_filters(store, tmp_path):
     write_dataset(tmp_path, list(store.quads_for_pattern(None, None, None, None)))
     runner = CliRunner()
     result = runner.invoke(app, ["analyze", str(tmp_path), "--no-write", "--format", "json",
-                                 "--document", "d1.html", "--event-type", "ACCUSE", "--camps", "2",
-                                 "--no-weak"])
+                                 "--document", "d1.html", "--event-type", "ACCUSE", "--camps", "2"])
     assert result.exit_code == 0, result.output
     overall = json.loads(result.output)["overall"]
     assert overall["parameters"]["event_types"] == ["ACCUSE"]
     assert overall["parameters"]["weak_weights"] == {} and overall["parameters"]["k"] == 2
+    weak = runner.invoke(app, ["analyze", str(tmp_path), "--no-write", "--format", "json", "--weak"])
+    assert json.loads(weak.output)["overall"]["parameters"]["weak_weights"] == WEAK_MODALITY_WEIGHTS
     labels = sorted(m["label"] for c in overall["camps"] for m in c["members"])
     assert labels == ["AZE", "IRN", "ISR"]
     bad = runner.invoke(app, ["analyze", str(tmp_path), "--no-write", "--document", "d9.html"])

@@ -193,9 +193,8 @@ def compare_sources(out_dir: Path | None = None, *, store=None, by: str = "docum
     # The "reports" side is the strict factual network (no weak ties): what a source only
     # urges or imagines is its "urges" or "imagines" side, never shown as something it reports.
     analyses = {}
-    for view, verb, weak in (("factual", "reports", {}), ("advocacy", "urges", None),
-                             ("hypothetical", "imagines", None)):
-        for source, analysis in split(records, actors, roles=False, view=view, weak_weights=weak,
+    for view, verb in (("factual", "reports"), ("advocacy", "urges"), ("hypothetical", "imagines")):
+        for source, analysis in split(records, actors, roles=False, view=view, weak_weights={},
                                       **options).items():
             key = f"{source} ({verb})"
             analyses[key] = analysis

@@ -11,6 +11,12 @@ import typer
 from graph.cli import app
 
 
+def _weak_weights(weak: bool) -> dict[str, float]:
+    from graph.analysis.network import WEAK_MODALITY_WEIGHTS
+
+    return dict(WEAK_MODALITY_WEIGHTS) if weak else {}
+
+
 @app.command()
 def analyze(
     out: Annotated[Path, typer.Argument(help="A folder built by `kg build`.")],
@@ -26,7 +32,7 @@ def analyze(
     event_type: Annotated[Optional[list[str]], typer.Option(help="Only these event types (ACCUSE, ...); repeatable.")] = None,
     camps: Annotated[Optional[int], typer.Option(help="Fix the most camps per component (default: chosen).")] = None,
     weak: Annotated[bool, typer.Option(
-        help="Count hypothetical/recommended ties (1/4) for pairs with no factual tie.")] = True,
+        help="Also count hypothetical/recommended ties (1/4) for pairs with no factual tie.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     write: Annotated[bool, typer.Option(help="Write the result back as the analysis graph.")] = True,
 ):
@@ -42,7 +48,7 @@ def analyze(
         raise typer.BadParameter(str(exc), param_hint="--document") from None
     report = run(out, write=write, by=by, lift=lift, view=view, resolution=resolution,
                  documents=documents, publishers=publisher or None, start=start, end=end,
-                 event_types=event_type or None, k=camps, weak_weights=None if weak else {})
+                 event_types=event_type or None, k=camps, weak_weights=_weak_weights(weak))
     if fmt == "json":
         typer.echo(json.dumps(report_to_json(report), indent=2, ensure_ascii=False))
     else:
