@@ -58,8 +58,13 @@ class Gazetteer:
             found.append(candidate)
 
     def longest_at(self, tokens: list[Token], i: int) -> Match | None:
-        node, best = self.root, None
-        j = i
+        if i >= len(tokens):
+            return None
+        node = self.root.get(tokens[i].text)  # most tokens start no name: return at once
+        if node is None:
+            return None
+        best = (i, node[_END]) if _END in node else None
+        j = i + 1
         while j < len(tokens):
             node = node.get(tokens[j].text)
             if node is None:
@@ -75,8 +80,11 @@ class Gazetteer:
 
     def scan(self, tokens: list[Token]):
         """Non-overlapping longest matches, left to right."""
-        i = 0
-        while i < len(tokens):
+        i, n, root = 0, len(tokens), self.root
+        while i < n:
+            if tokens[i].text not in root:   # the common case, without a call
+                i += 1
+                continue
             match = self.longest_at(tokens, i)
             if match is None:
                 i += 1

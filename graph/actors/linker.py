@@ -285,6 +285,7 @@ class Linker:
         """People the text introduces without a title before the name:
         "Jane Roe, a senior analyst at X, said" and "said Jane Roe" / "Jane Roe told reporters"."""
         k = 0
+        lowered_tokens = None  # made once, on the first candidate name
         while k < len(tokens):
             if k in covered or not tokens[k].is_title or not tokens[k].is_word:
                 k += 1
@@ -295,8 +296,9 @@ class Linker:
                 continue
             first, last = name
             words = [t.text for t in tokens[first:last + 1] if t.is_word and len(t.text) > 1]
-            is_title = self.titles.longest_at([Token(t.text.lower(), t.start, t.end) for t in tokens],
-                                              first)
+            if lowered_tokens is None:
+                lowered_tokens = [Token(t.text.lower(), t.start, t.end) for t in tokens]
+            is_title = self.titles.longest_at(lowered_tokens, first)
             if not 2 <= len(words) <= 4 or any(w in self.institution_words or w.isupper() for w in words) \
                     or any(i in covered for i in range(first, last + 1)) \
                     or (is_title is not None and is_title.last >= last):   # "Supreme Leader, ..."

@@ -686,12 +686,13 @@ def _relation_sign(view: SentenceView, first: int, last: int, lex: Lexicon) -> i
 def _phrases(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> list[Hit]:
     hits = []
     words = view.lower
+    positions: dict[str, list[int]] = {}   # word -> its indices: phrases x words is too slow
+    for k, w in enumerate(words):
+        positions.setdefault(w, []).append(k)
     for entry in lex.phrases:
         pattern = entry.pattern
         lead = pattern[1] if pattern[0] == "{s}" else pattern[0]
-        for k, w in enumerate(words):
-            if w != lead:
-                continue
+        for k in positions.get(lead, ()):
             end, target = _match_phrase(view, pattern[1:] if pattern[0] == "{s}" else pattern, k)
             if end is None:
                 continue
