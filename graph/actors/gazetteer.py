@@ -78,6 +78,27 @@ class Gazetteer:
         surface = " ".join(t.text for t in tokens[i:last + 1])
         return Match(i, last, surface, tuple(candidates))
 
+    def longest_word_at(self, words: list[str], i: int) -> Match | None:
+        """:meth:`longest_at` over plain strings (lower-cased words, say): no tokens to make."""
+        if i >= len(words):
+            return None
+        node = self.root.get(words[i])
+        if node is None:
+            return None
+        best = (i, node[_END]) if _END in node else None
+        j = i + 1
+        while j < len(words):
+            node = node.get(words[j])
+            if node is None:
+                break
+            if _END in node:
+                best = (j, node[_END])
+            j += 1
+        if best is None:
+            return None
+        last, candidates = best
+        return Match(i, last, " ".join(words[i:last + 1]), tuple(candidates))
+
     def scan(self, tokens: list[Token]):
         """Non-overlapping longest matches, left to right."""
         i, n, root = 0, len(tokens), self.root

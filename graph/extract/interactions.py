@@ -222,13 +222,13 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     hits: list[Hit] = []
     if len({a for u in view.units for a in u.actors}) < 1:
         return hits
-    tokens = [Token(w, t.start, t.end) for w, t in zip(view.lower, view.tokens)]
+    tokens = view.lower
     k = 0
     while k < len(tokens):
         if k in view.unit_at:            # trigger words inside a name are not triggers
             k = view.unit_at[k].last + 1
             continue
-        match = lex.triggers.longest_at(tokens, k)
+        match = lex.triggers.longest_word_at(tokens, k)
         if match is None:
             k += 1
             continue

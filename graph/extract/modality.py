@@ -11,7 +11,6 @@ accused Baku") stays Asserted.
 
 from __future__ import annotations
 
-from graph.tokens import Token
 
 _CLAUSE_STOP = {";", ":", "—", "–", "but", "while", "whereas", "although", "however", "yet"}
 _NEGATION_REACH = 4
@@ -30,7 +29,6 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
     while start > 0 and first - start < window and words[start - 1] not in _CLAUSE_STOP \
             and words[start - 1] != ".":
         start -= 1
-    tokens = [Token(w, 0, 0) for w in words]
     best, cue = "Asserted", ""
     for name, modality in (("negated", "Negated"), ("recommended", "Recommended"),
                            ("hypothetical", "Hypothetical"), ("reported", "Reported")):
@@ -38,7 +36,7 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
         reach_from = max(start, first - _NEGATION_REACH) if name == "negated" else start
         k = reach_from
         while k < first:
-            m = gaz.longest_at(tokens, k)
+            m = gaz.longest_word_at(words, k)
             if m is None:
                 k += 1
                 continue
