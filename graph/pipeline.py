@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,8 @@ class BuildReport:
     content), ``unchanged`` (reused without extraction), ``kept`` (sources of stored documents
     that were not among the inputs) and ``removed`` (sources of documents dropped: replaced, or
     pruned). The figures (``quads``, ``actors``, ``interactions``, ``claims``) describe the
-    whole dataset written.
+    whole dataset written; ``timings`` the wall seconds of the stages (``documents``: reading,
+    extraction and RDF of every input; ``store``, ``analysis``, ``trig``, ``pages``).
     """
 
     out_dir: Path
@@ -42,6 +44,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
     def ok(self) -> bool:
@@ -138,7 +141,10 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         keys = _content_keys(files) if previous.documents else {}
         todo = [path for path in files if keys.get(path) not in previous.documents]
         results = _process_all(todo, actor_files, publisher, report, progress, len(files), jobs, dask)
-        if not _collect(files, keys, results, previous, spill, prune, report):
+        clock = time.perf_counter()
+        built = _collect(files, keys, results, previous, spill, prune, report)
+        report.timings["documents"] = time.perf_counter() - clock
+        if not built:
             return report
         small = _actor_quads(spill.wanted_actors, spill.actors, previous)
         small += list(_ontology_quads())
@@ -147,11 +153,14 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         store._checkpoint("processed")
         documents = spill.merge()
         more = (lambda st: _analysis_quads(st, report)) if analysis else None
-        report.quads = store.write_dataset_streamed(out_dir, documents, spill.quads, small, more)
+        report.quads = store.write_dataset_streamed(out_dir, documents, spill.quads, small, more,
+                                                    timings=report.timings)
     finally:
         shutil.rmtree(spill.folder, ignore_errors=True)
     if pages:
+        clock = time.perf_counter()
         _render(out_dir, report)
+        report.timings["pages"] = time.perf_counter() - clock
     return report
 
 
