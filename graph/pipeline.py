@@ -96,7 +96,12 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
     built; a stored document whose file can no longer be read or processed keeps its previous
     version (with a warning). Nothing is written unless at least one input document could be
     built or reused, and what is written replaces the old dataset atomically
-    (:func:`graph.store.write_dataset`): a build that fails or is killed leaves it intact.
+    (:class:`graph.store.StreamedDataset`): a build that fails or is killed leaves it intact.
+
+    The build streams: each document is converted to TriG where it was extracted (in the
+    worker), written to a spill folder and loaded into the new store as it arrives, so memory
+    does not grow with the corpus, except for what the analysis reads (its interactions and
+    actors). ``graph.trig`` is the spilled graphs concatenated in graph order.
 
     Reuse is by content only: a changed ``actor_files`` or ``publisher``, or a newer extractor,
     does not re-extract stored documents; build into a new folder for that.
@@ -135,9 +140,13 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
     report = BuildReport(out_dir)
     files, errors = collect_inputs(paths)
     report.skipped += [str(e) for e in errors]
-    spill = _Spill(store.new_spill_folder(out_dir))
+    previous_spill = _Spill(store.new_spill_folder(out_dir))
+    dataset = None
     try:
-        previous = _read_previous(out_dir, report, spill)
+        previous = _read_previous(out_dir, report, previous_spill)
+        # The new version's store loads each document as it comes, while workers extract.
+        dataset = store.StreamedDataset(out_dir)
+        spill = previous_spill.for_dataset(dataset)
         keys = _content_keys(files) if previous.documents else {}
         todo = [path for path in files if keys.get(path) not in previous.documents]
         results = _process_all(todo, actor_files, publisher, report, progress, len(files), jobs, dask)
@@ -145,6 +154,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         built = _collect(files, keys, results, previous, spill, prune, report)
         report.timings["documents"] = time.perf_counter() - clock
         if not built:
+            dataset.abort()
             return report
         small = _actor_quads(spill.wanted_actors, spill.actors, previous)
         small += list(_ontology_quads())
@@ -153,10 +163,13 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         store._checkpoint("processed")
         documents = spill.merge()
         more = (lambda st: _analysis_quads(st, report)) if analysis else None
-        report.quads = store.write_dataset_streamed(out_dir, documents, spill.quads, small, more,
-                                                    timings=report.timings)
+        report.quads = dataset.finish(documents, spill.quads, small, more, timings=report.timings)
+    except BaseException:
+        if dataset is not None:
+            dataset.abort()
+        raise
     finally:
-        shutil.rmtree(spill.folder, ignore_errors=True)
+        shutil.rmtree(previous_spill.folder, ignore_errors=True)
     if pages:
         clock = time.perf_counter()
         _render(out_dir, report)
@@ -199,13 +212,19 @@ class _Spill:
     the documents themselves; :meth:`merge` concatenates the files in graph order.
     """
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, dataset=None):
         self.folder = folder
+        self.dataset = dataset  # a graph.store.StreamedDataset fed with each document
         self.documents: dict[str, Path] = {}  # graph IRI -> its TriG body
         self.quads = self.interactions = self.claims = 0
         self.actors: dict = {}                # fresh actors of processed documents
         self.wanted_actors: set[str] = set()  # actor IRIs that reused documents refer to
         self._n = 0
+
+    def for_dataset(self, dataset) -> _Spill:
+        """This folder, feeding ``dataset`` with each document added."""
+        self.dataset = dataset
+        return self
 
     def file(self, suffix: str) -> Path:
         self._n += 1
@@ -215,6 +234,8 @@ class _Spill:
         path = self.file(".trig")
         path.write_bytes(trig)
         self.documents[graph] = path
+        if self.dataset is not None:
+            self.dataset.add(trig)
         self.quads += quads
 
     def add_fresh(self, result: DocumentRDF) -> None:

@@ -165,66 +165,95 @@ def write_dataset(out_dir: Path, quads: Iterable[ox.Quad]) -> int:
     return len(quads)
 
 
-def write_dataset_streamed(out_dir: Path, documents: Path, document_quads: int,
-                           quads: Iterable[ox.Quad],
-                           more: Callable[[ox.Store], Iterable[ox.Quad]] | None = None,
-                           timings: dict[str, float] | None = None) -> int:
-    """:func:`write_dataset` for a dataset too large to hold in memory; returns the quads written.
+class StreamedDataset:
+    """A new version of the dataset, written document by document: for datasets too large to
+    hold in memory, and so that the store loads while workers still extract.
 
-    Parameters
-    ----------
-    out_dir : Path
-        The build folder.
-    documents : Path
-        A TriG file of the document graphs: :func:`trig_header` followed by the
-        :func:`trig_body` of each graph in :func:`graph_sort_key` order. The store loads it
-        with pyoxigraph's bulk loader and ``graph.trig`` copies it, so it is never in memory.
-    document_quads : int
-        How many quads it holds.
-    quads : iterable of Quad
-        The other graphs (actors, ontology): small, in memory.
-    more : callable, optional
-        Called with the store once everything above is in it; its quads (the analysis graph,
-        which reads the whole dataset) are added too.
-    timings : dict, optional
-        Filled with the seconds spent loading the store (``store``), in ``more``
-        (``analysis``) and writing ``graph.trig`` (``trig``).
-
-    The result is byte-identical to :func:`write_dataset` of the same quads, and just as
-    atomic.
+    :meth:`add` loads one document graph into the store of the new version (in batches);
+    :meth:`finish` adds the small graphs and the analysis, writes ``graph.trig`` and switches
+    to the new version atomically, as :func:`write_dataset` does (byte-identical result);
+    :meth:`abort` removes it.
     """
-    out_dir = Path(out_dir)
-    timings = {} if timings is None else timings
-    version = _new_version(out_dir)
-    try:
+
+    #: Quads per bulk load into the store: few large loads are much faster than many small ones.
+    BATCH = 200_000
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.version = _new_version(self.out_dir)
+        self.store = ox.Store(str(self.version / STORE))
+        self._batch: list[ox.Quad] = []
+        self.loading = 0.0  # seconds spent loading the store
+
+    def add(self, body: bytes) -> None:
+        """Load a :func:`trig_body` (whole graphs) into the store."""
         clock = time.perf_counter()
-        store = ox.Store(str(version / STORE))
-        store.bulk_load(path=str(documents), format=ox.RdfFormat.TRIG)
-        small = list(with_contract_datatypes(quads))
-        store.bulk_extend(small)
-        timings["store"], clock = time.perf_counter() - clock, time.perf_counter()
-        if more is not None:
-            extra = list(with_contract_datatypes(more(store)))
-            timings["analysis"], clock = time.perf_counter() - clock, time.perf_counter()
-            store.bulk_extend(extra)
-            small += extra
-        store.flush()
-        store.optimize()
-        del store
-        timings["store"] += time.perf_counter() - clock
-        _checkpoint("store-written")
-        clock = time.perf_counter()
-        small_graphs: dict[str, list[ox.Quad]] = {}
-        for q in set(small):
-            small_graphs.setdefault(str(q.graph_name), []).append(q)
-        _write_merged_trig(version / TRIG, documents, small_graphs)
-        timings["trig"] = time.perf_counter() - clock
-        _checkpoint("trig-written")
-        _switch_to(out_dir, version)
-    except BaseException:
-        shutil.rmtree(version, ignore_errors=True)
-        raise
-    return document_quads + sum(len(g) for g in small_graphs.values())
+        self._batch.extend(ox.parse(trig_header() + body, format=ox.RdfFormat.TRIG))
+        if len(self._batch) >= self.BATCH:
+            self._flush()
+        self.loading += time.perf_counter() - clock
+
+    def _flush(self) -> None:
+        if self._batch:
+            self.store.bulk_extend(self._batch)
+            self._batch = []
+
+    def abort(self) -> None:
+        self.store = None
+        shutil.rmtree(self.version, ignore_errors=True)
+
+    def finish(self, documents: Path, document_quads: int, quads: Iterable[ox.Quad],
+               more: Callable[[ox.Store], Iterable[ox.Quad]] | None = None,
+               timings: dict[str, float] | None = None) -> int:
+        """Complete the version and switch to it; returns the number of quads written.
+
+        Parameters
+        ----------
+        documents : Path
+            A TriG file of the document graphs already added: :func:`trig_header` followed by
+            the :func:`trig_body` of each graph in :func:`graph_sort_key` order, copied into
+            ``graph.trig`` (never read into memory).
+        document_quads : int
+            How many quads it holds.
+        quads : iterable of Quad
+            The other graphs (actors, ontology): small, in memory.
+        more : callable, optional
+            Called with the store once everything above is in it; its quads (the analysis
+            graph, which reads the whole dataset) are added too.
+        timings : dict, optional
+            Filled with the seconds spent loading the store (``store``), in ``more``
+            (``analysis``) and writing ``graph.trig`` (``trig``).
+        """
+        timings = {} if timings is None else timings
+        try:
+            clock = time.perf_counter()
+            self._flush()
+            store = self.store
+            small = list(with_contract_datatypes(quads))
+            store.bulk_extend(small)
+            timings["store"], clock = self.loading + time.perf_counter() - clock, time.perf_counter()
+            if more is not None:
+                extra = list(with_contract_datatypes(more(store)))
+                timings["analysis"], clock = time.perf_counter() - clock, time.perf_counter()
+                store.bulk_extend(extra)
+                small += extra
+            store.flush()
+            store.optimize()
+            self.store = store = None
+            timings["store"] += time.perf_counter() - clock
+            _checkpoint("store-written")
+            clock = time.perf_counter()
+            small_graphs: dict[str, list[ox.Quad]] = {}
+            for q in set(small):
+                small_graphs.setdefault(str(q.graph_name), []).append(q)
+            _write_merged_trig(self.version / TRIG, documents, small_graphs)
+            timings["trig"] = time.perf_counter() - clock
+            _checkpoint("trig-written")
+            _switch_to(self.out_dir, self.version)
+        except BaseException:
+            self.abort()
+            raise
+        return document_quads + sum(len(g) for g in small_graphs.values())
 
 
 def _write_merged_trig(path: Path, documents: Path, small_graphs: dict[str, list[ox.Quad]]) -> None:
