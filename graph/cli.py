@@ -55,6 +55,7 @@ def build(
     prune: Annotated[bool, typer.Option("--prune", help="Remove stored documents whose file is not among PATHS.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract with N local processes (same output as -j 1).")] = 1,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Extract on a Dask cluster: tcp://HOST:8786, or 'local'.")] = None,
+    timings: Annotated[bool, typer.Option("--timings", help="Print the seconds each stage took.")] = False,
 ):
     """Build the knowledge graph of PATHS into OUT (graph.trig, store/, index.html).
 
@@ -77,6 +78,8 @@ def build(
     typer.echo(f"built {len(report.documents)} document(s), {report.actors} actors, "
                f"{report.interactions} interactions, {report.claims} claims, {report.quads} quads -> {out}")
     typer.echo(f"documents: {report.summary()}")
+    if timings:
+        typer.echo("timings: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.timings.items()))
     if report.skipped:
         typer.echo(f"skipped {len(report.skipped)} file(s); see the messages above", err=True)
 

@@ -52,6 +52,9 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x0b\x1b")
 # Share of control bytes above which a file is treated as binary.
 BINARY_CONTROL_RATIO = 0.10
+#: Larger files are reported, not read: no article is this long, and extracting 50 MB of prose
+#: would stall a build for a long time (see tests/test_hostile.py).
+MAX_FILE_BYTES = 10 * 2**20
 
 
 class IngestError(Exception):
@@ -179,6 +182,10 @@ def read_documents(paths: Iterable[str | Path]) -> tuple[list[Document], list[In
 
 def _read_bytes(path: Path) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:   # checked before reading: a huge file costs nothing
+            raise IngestError(path, f"too large ({size / 2**20:.1f} MB; the limit is "
+                                    f"{MAX_FILE_BYTES // 2**20} MB per document)")
         return path.read_bytes()
     except OSError as error:
         raise IngestError(path, f"unreadable: {error.strerror or error}") from error
@@ -272,7 +279,8 @@ def read_document(path: str | Path) -> Document:
     Raises
     ------
     IngestError
-        Unreadable, empty, binary or non-UTF-8 file, or no main text left after cleaning.
+        Unreadable, too large (:data:`MAX_FILE_BYTES`), empty, binary or non-UTF-8 file, or no
+        main text left after cleaning.
 
     Examples
     --------

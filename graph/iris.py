@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 KGO = "https://w3id.org/kg-explorer/ontology#"
@@ -80,8 +81,12 @@ def slug(text: str, max_length: int = 60) -> str:
     return out or short_hash(text)
 
 
+@lru_cache(maxsize=65536)
 def safe_segment(key: str) -> str:
-    """Percent-encode ``key`` so that it is a valid IRI path (``/`` kept as a separator)."""
+    """Percent-encode ``key`` so that it is a valid IRI path (``/`` kept as a separator).
+
+    Cached: the same document key and actor keys are encoded for every quad of a document.
+    """
     cleaned = "".join(ch for ch in key if unicodedata.category(ch)[0] != "C")
     return quote(cleaned, safe=_SAFE) or short_hash(key)
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +37,7 @@ from graph.model import Document
 
 Result = Document | str
 
-#: Larger files are reported, not read: no article is this long, and extracting 50 MB of prose
-#: would stall a build for a long time (see tests/test_hostile.py).
-MAX_FILE_BYTES = 10 * 2**20
+from graph.ingest import MAX_FILE_BYTES  # noqa: F401 - where it was; ingest enforces it
 
 #: Files in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
@@ -49,7 +47,8 @@ _KB = None  # the knowledge base of a pool worker, set once by _init_worker
 
 def map_documents(files: Iterable[str | Path], *, jobs: int = 1, dask: Any = None,
                   actor_files: Iterable[str | Path] = (), publisher: str | None = None,
-                  kb=None) -> Iterator[tuple[Path, Result]]:
+                  kb=None, convert: Callable[[Document], Any] | None = None
+                  ) -> Iterator[tuple[Path, Result]]:
     """Process ``files`` and yield ``(path, document or skip message)`` in input order.
 
     Parameters
@@ -68,6 +67,10 @@ def map_documents(files: Iterable[str | Path], *, jobs: int = 1, dask: Any = Non
         Publisher for documents that name none.
     kb : KnowledgeBase, optional
         An already loaded knowledge base (``actor_files`` is then ignored).
+    convert : callable, optional
+        Applied to each processed document in the worker (a module-level function, so that it
+        pickles): what is yielded instead of the document. ``kg build`` turns documents into
+        their TriG there, so that the workers do that work too and only bytes travel back.
 
     Yields
     ------
@@ -87,27 +90,25 @@ def map_documents(files: Iterable[str | Path], *, jobs: int = 1, dask: Any = Non
 
         kb = load_knowledge_base(list(actor_files))
     if dask is not None:
-        yield from _map_dask(files, dask, kb, publisher, jobs)
+        yield from _map_dask(files, dask, kb, publisher, jobs, convert)
     elif jobs > 1 and len(files) > 1:
-        yield from _map_pool(files, jobs, kb, publisher)
+        yield from _map_pool(files, jobs, kb, publisher, convert)
     else:
         for path in files:
-            yield path, process_file(path, kb, publisher)
+            yield path, process_file(path, kb, publisher, convert)
 
 
-def process_file(path: Path, kb, publisher: str | None) -> Result:
-    """One file read and processed, or the reason it was skipped (never raises)."""
+def process_file(path: Path, kb, publisher: str | None, convert=None) -> Result:
+    """One file read and processed (and converted), or the reason it was skipped (never raises)."""
     from graph.pipeline import _process_file  # the pipeline's unit of work; late: no import cycle
 
-    path = Path(path)
+    result = _process_file(Path(path), kb, publisher)
+    if convert is None or isinstance(result, str):
+        return result
     try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0  # reading it will report why
-    if size > MAX_FILE_BYTES:
-        return (f"{path}: skipped: too large ({size / 2**20:.1f} MB; the limit is "
-                f"{MAX_FILE_BYTES // 2**20} MB per document)")
-    return _process_file(path, kb, publisher)
+        return convert(result)
+    except Exception as exc:  # one bad document must not stop the build
+        return f"{path}: skipped: {type(exc).__name__}: {exc}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -120,8 +121,8 @@ def _init_worker(kb) -> None:
     _KB = kb
 
 
-def _pool_task(path: str, publisher: str | None) -> Result:
-    return process_file(Path(path), _KB, publisher)
+def _pool_task(path: str, publisher: str | None, convert=None) -> Result:
+    return process_file(Path(path), _KB, publisher, convert)
 
 
 def _context():
@@ -132,7 +133,8 @@ def _context():
     return mp.get_context()
 
 
-def _map_pool(files: list[Path], jobs: int, kb, publisher: str | None) -> Iterator[tuple[Path, Result]]:
+def _map_pool(files: list[Path], jobs: int, kb, publisher: str | None,
+              convert=None) -> Iterator[tuple[Path, Result]]:
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -145,14 +147,14 @@ def _map_pool(files: list[Path], jobs: int, kb, publisher: str | None) -> Iterat
         done: Future = Future()
         with new_pool(1) as single:
             try:
-                done.set_result(single.submit(_pool_task, str(path), publisher).result())
+                done.set_result(single.submit(_pool_task, str(path), publisher, convert).result())
             except BrokenProcessPool:
                 done.set_result(f"{path}: skipped: a worker process died while processing it")
         return done
 
     def submit(j: int) -> Future:
         try:
-            return pool.submit(_pool_task, str(files[j]), publisher)
+            return pool.submit(_pool_task, str(files[j]), publisher, convert)
         except BrokenProcessPool as exc:  # broke before its result was read: handled below
             broken: Future = Future()
             broken.set_exception(exc)
@@ -192,8 +194,8 @@ def _map_pool(files: list[Path], jobs: int, kb, publisher: str | None) -> Iterat
 # ---------------------------------------------------------------------------------------------
 
 
-def _dask_task(path: str, kb, publisher: str | None) -> Result:
-    return process_file(Path(path), kb, publisher)
+def _dask_task(path: str, kb, publisher: str | None, convert=None) -> Result:
+    return process_file(Path(path), kb, publisher, convert)
 
 
 def _dask_client(target: Any, jobs: int):
@@ -214,7 +216,7 @@ def _dask_client(target: Any, jobs: int):
 
 
 def _map_dask(files: list[Path], target: Any, kb, publisher: str | None,
-              jobs: int) -> Iterator[tuple[Path, Result]]:
+              jobs: int, convert=None) -> Iterator[tuple[Path, Result]]:
     import uuid
 
     client, to_close = _dask_client(target, jobs)
@@ -228,7 +230,7 @@ def _map_dask(files: list[Path], target: Any, kb, publisher: str | None,
         while next_index < len(files) or pending:
             while next_index < len(files) and len(pending) < window:
                 path = files[next_index]
-                fut = client.submit(_dask_task, str(path), kb_future, publisher,
+                fut = client.submit(_dask_task, str(path), kb_future, publisher, convert,
                                     key=f"kg-doc-{run}-{next_index}", pure=False, retries=3)
                 pending.append((next_index, fut))
                 next_index += 1

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +26,8 @@ class BuildReport:
     content), ``unchanged`` (reused without extraction), ``kept`` (sources of stored documents
     that were not among the inputs) and ``removed`` (sources of documents dropped: replaced, or
     pruned). The figures (``quads``, ``actors``, ``interactions``, ``claims``) describe the
-    whole dataset written.
+    whole dataset written; ``timings`` the wall seconds of the stages (``documents``: reading,
+    extraction and RDF of every input; ``store``, ``analysis``, ``trig``, ``pages``).
     """
 
     out_dir: Path
@@ -41,6 +44,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
     def ok(self) -> bool:
@@ -92,7 +96,12 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
     built; a stored document whose file can no longer be read or processed keeps its previous
     version (with a warning). Nothing is written unless at least one input document could be
     built or reused, and what is written replaces the old dataset atomically
-    (:func:`graph.store.write_dataset`): a build that fails or is killed leaves it intact.
+    (:class:`graph.store.StreamedDataset`): a build that fails or is killed leaves it intact.
+
+    The build streams: each document is converted to TriG where it was extracted (in the
+    worker), written to a spill folder and loaded into the new store as it arrives, so memory
+    does not grow with the corpus, except for what the analysis reads (its interactions and
+    actors). ``graph.trig`` is the spilled graphs concatenated in graph order.
 
     Reuse is by content only: a changed ``actor_files`` or ``publisher``, or a newer extractor,
     does not re-extract stored documents; build into a new folder for that.
@@ -124,67 +133,193 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
     -------
     BuildReport
     """
-    from graph import rdf, store
+    from graph import store
     from graph.ingest import collect_inputs
 
     out_dir = Path(out_dir)
     report = BuildReport(out_dir)
     files, errors = collect_inputs(paths)
     report.skipped += [str(e) for e in errors]
-    previous = _read_previous(out_dir, report)
-    keys = _content_keys(files) if previous.documents else {}
+    previous_spill = _Spill(store.new_spill_folder(out_dir))
+    dataset = None
+    try:
+        previous = _read_previous(out_dir, report, previous_spill)
+        # The new version's store loads each document as it comes, while workers extract.
+        dataset = store.StreamedDataset(out_dir)
+        spill = previous_spill.for_dataset(dataset)
+        keys = _content_keys(files) if previous.documents else {}
+        todo = [path for path in files if keys.get(path) not in previous.documents]
+        results = _process_all(todo, actor_files, publisher, report, progress, len(files), jobs, dask)
+        clock = time.perf_counter()
+        built = _collect(files, keys, results, previous, spill, prune, report)
+        report.timings["documents"] = time.perf_counter() - clock
+        if not built:
+            dataset.abort()
+            return report
+        small = _actor_quads(spill.wanted_actors, spill.actors, previous)
+        small += list(_ontology_quads())
+        _count(small, report)
+        report.interactions, report.claims = spill.interactions, spill.claims
+        store._checkpoint("processed")
+        documents = spill.merge()
+        more = (lambda st: _analysis_quads(st, report)) if analysis else None
+        report.quads = dataset.finish(documents, spill.quads, small, more, timings=report.timings)
+    except BaseException:
+        if dataset is not None:
+            dataset.abort()
+        raise
+    finally:
+        shutil.rmtree(previous_spill.folder, ignore_errors=True)
+    if pages:
+        clock = time.perf_counter()
+        _render(out_dir, report)
+        report.timings["pages"] = time.perf_counter() - clock
+    return report
 
-    todo = [path for path in files if keys.get(path) not in previous.documents]
-    built = _process_all(todo, actor_files, publisher, report, progress, len(files), jobs, dask)
-    # Each content hash is one document, sourced from its first input path.
+
+@dataclass
+class DocumentRDF:
+    """A processed document as a build keeps it: its named graph as TriG, its actors, figures.
+
+    Made in the worker (:func:`document_rdf`), so that parallel builds convert to RDF in
+    parallel too and the build holds bytes on disk rather than every document in memory.
+    """
+
+    key: str
+    graph: str
+    trig: bytes  # the body of its named graph (see graph.store.trig_body)
+    quads: int
+    actors: dict = field(default_factory=dict)
+    interactions: int = 0
+    claims: int = 0
+
+
+def document_rdf(doc: Document) -> DocumentRDF:
+    """The RDF of one processed document (the unit of work a build maps over its inputs)."""
+    from graph import iris, rdf, store
+
+    quads = list(rdf.document_quads(doc))
+    typed = _typed_subjects(quads)
+    return DocumentRDF(doc.key, iris.document_graph(doc.key), store.trig_body(quads),
+                       len(set(quads)), dict(doc.actors), len(typed[iris.KGO + "Interaction"]),
+                       len(typed[iris.KGO + "Claim"]))
+
+
+class _Spill:
+    """The document graphs of a build, one TriG body per file, and what the build needs of them.
+
+    Memory stays bounded by the figures kept per document (its graph name, actor IRIs), not by
+    the documents themselves; :meth:`merge` concatenates the files in graph order.
+    """
+
+    def __init__(self, folder: Path, dataset=None):
+        self.folder = folder
+        self.dataset = dataset  # a graph.store.StreamedDataset fed with each document
+        self.documents: dict[str, Path] = {}  # graph IRI -> its TriG body
+        self.quads = self.interactions = self.claims = 0
+        self.actors: dict = {}                # fresh actors of processed documents
+        self.wanted_actors: set[str] = set()  # actor IRIs that reused documents refer to
+        self._n = 0
+
+    def for_dataset(self, dataset) -> _Spill:
+        """This folder, feeding ``dataset`` with each document added."""
+        self.dataset = dataset
+        return self
+
+    def file(self, suffix: str) -> Path:
+        self._n += 1
+        return self.folder / f"{self._n:08d}{suffix}"
+
+    def add(self, graph: str, trig: bytes, quads: int) -> None:
+        path = self.file(".trig")
+        path.write_bytes(trig)
+        self.documents[graph] = path
+        if self.dataset is not None:
+            self.dataset.add(trig)
+        self.quads += quads
+
+    def add_fresh(self, result: DocumentRDF) -> None:
+        self.add(result.graph, result.trig, result.quads)
+        self.actors.update(result.actors)
+        self.interactions += result.interactions
+        self.claims += result.claims
+
+    def add_stored(self, quads: list) -> None:
+        """A reused or kept document, from its quads as read from the previous dataset."""
+        from graph import iris, store
+
+        graphs = {q.graph_name.value for q in quads}
+        typed = _typed_subjects(quads)
+        prefix = iris.RES + "actor/"
+        self.wanted_actors |= {q.object.value for q in quads if q.object.value.startswith(prefix)}
+        self.interactions += len(typed[iris.KGO + "Interaction"])
+        self.claims += len(typed[iris.KGO + "Claim"])
+        self.add(min(graphs), store.trig_body(quads), len(set(store.with_contract_datatypes(quads))))
+
+    def merge(self) -> Path:
+        """One TriG file of every document graph, in the order of ``graph.trig``."""
+        from graph import store
+
+        merged = self.folder / "documents.trig"
+        with open(merged, "wb") as out:
+            out.write(store.trig_header())
+            for graph in sorted(self.documents, key=store.graph_sort_key):
+                with open(self.documents[graph], "rb") as part:
+                    shutil.copyfileobj(part, out, 2**20)
+                self.documents[graph].unlink()
+        return merged
+
+
+def _collect(files: list[Path], keys: dict, results, previous: _Previous, spill: _Spill,
+             prune: bool, report: BuildReport) -> bool:
+    """Walk the inputs in order with the results as they come: each content hash becomes one
+    document, sourced from its first input path, spilled to disk at once. False when no input
+    gave a document (nothing is written then)."""
+    results = iter(results)
     sources: dict[str, Path] = {}
-    fresh: dict[str, Document] = {}
     failed: set[Path] = set()
     for path in files:
-        result = built.get(path)
-        if isinstance(result, Document):
+        result = None
+        if keys.get(path) not in previous.documents:
+            done, result = next(results)
+            assert done == path, (done, path)  # results come in input order
+            if not isinstance(result, DocumentRDF):
+                failed.add(path)
+                continue
             key = result.key
-        elif path in keys and path not in built:
-            key = keys[path]
         else:
-            failed.add(path)
-            continue
+            key = keys[path]
         if key in sources:
             report.warnings.append(f"{path}: same text as {sources[key]}; built once")
             continue
         sources[key] = path
-        if isinstance(result, Document):
-            fresh[key] = result
-    if not sources:
-        return report
-
-    quads: list = []
-    stored: list = []  # quads of reused and kept documents
-    actors: dict = {}
-    for key, path in sources.items():
-        if key in fresh:
-            doc = fresh[key]
-            quads.extend(rdf.document_quads(doc))
-            actors.update(doc.actors)
+        if result is not None:
+            spill.add_fresh(result)
             stored_here = previous.by_path.get(_norm(path))
             (report.changed if stored_here and stored_here != key else report.added).append(str(path))
         else:
-            stored.extend(_with_source(previous.documents[key].quads, path))
+            spill.add_stored(_with_source(previous.documents[key].read(), path))
             report.unchanged.append(str(path))
         report.documents.append(str(path))
+    for _ in results:  # nothing is left; this lets the progress callback see the end
+        pass
+    if not sources:
+        return False
     for key in _stored_to_keep(previous, files, failed, set(sources), prune, report):
-        stored.extend(previous.documents[key].quads)
-    quads.extend(stored)
-    quads.extend(_actor_quads(stored, actors, previous))
-    quads.extend(_ontology_quads())
-    if analysis:
-        quads.extend(_analysis_quads(quads, report))
-    store._checkpoint("processed")
-    report.quads = store.write_dataset(out_dir, quads)
-    _count(quads, report)
-    if pages:
-        _render(out_dir, report)
-    return report
+        spill.add_stored(previous.documents[key].read())
+    return True
+
+
+def _typed_subjects(quads) -> dict[str, set]:
+    """Subjects typed kgo:Actor, kgo:Interaction and kgo:Claim in ``quads``."""
+    from graph import iris
+
+    type_ = iris.RDF + "type"
+    counts = {iris.KGO + name: set() for name in ("Actor", "Interaction", "Claim")}
+    for q in quads:
+        if q.predicate.value == type_ and q.object.value in counts:
+            counts[q.object.value].add(q.subject.value)
+    return counts
 
 
 def _process_file(path: Path, kb, publisher: str | None) -> Document | str:
@@ -207,28 +342,28 @@ def _process_file(path: Path, kb, publisher: str | None) -> Document | str:
 
 
 def _process_all(files: list[Path], actor_files, publisher, report: BuildReport,
-                 progress, total: int, jobs: int = 1, dask=None) -> dict[Path, Document | str]:
-    """Process ``files`` (the knowledge base is loaded only when there is work to do)."""
+                 progress, total: int, jobs: int = 1, dask=None):
+    """Process ``files``, yielding ``(path, DocumentRDF or skip message)`` in input order.
+
+    The knowledge base is loaded only when there is work to do.
+    """
     if not files:
         if progress:
             progress(total, total, "")
-        return {}
+        return
     from graph.actors.kb import load_knowledge_base
-
-    kb = load_knowledge_base(list(actor_files))
-    out: dict[Path, Document | str] = {}
-    done = total - len(files)
     from graph.parallel import map_documents
 
+    kb = load_knowledge_base(list(actor_files))
+    done = total - len(files)
     # Results come back in input order whatever the workers: the same merge as a serial build.
     for n, (path, result) in enumerate(map_documents(files, jobs=jobs, dask=dask, kb=kb,
-                                                     publisher=publisher), 1):
+                                                     publisher=publisher, convert=document_rdf), 1):
         if isinstance(result, str):
             report.skipped.append(result)
-        out[path] = result
         if progress:
             progress(done + n, total, path.name)
-    return out
+        yield path, result
 
 
 @dataclass
@@ -236,7 +371,13 @@ class _StoredDocument:
     key: str
     graph: str
     sources: list[str]
-    quads: list
+    path: Path  # its quads, as N-Quads in the build's spill folder
+
+    def read(self) -> list:
+        import pyoxigraph as ox
+
+        with open(self.path, "rb") as fh:
+            return list(ox.parse(fh, format=ox.RdfFormat.N_QUADS))
 
 
 @dataclass
@@ -248,12 +389,13 @@ class _Previous:
     actors: dict[str, list] = field(default_factory=dict)  # actor IRI -> its quads
 
 
-def _read_previous(out_dir: Path, report: BuildReport) -> _Previous:
+def _read_previous(out_dir: Path, report: BuildReport, spill: _Spill) -> _Previous:
     """The documents and actors of the dataset already in ``out_dir`` (empty if none).
 
     They are read from ``graph.trig``, not the store: the store keeps literals in canonical
     form (``"0.60"^^xsd:decimal`` becomes ``0.6``, ``xsd:nonNegativeInteger`` becomes
-    ``xsd:integer``), and reused documents must keep their exact quads.
+    ``xsd:integer``), and reused documents must keep their exact quads. Each document graph is
+    written to ``spill`` as it is read (N-Quads), so that only its identity stays in memory.
     """
     import pyoxigraph as ox
 
@@ -264,27 +406,46 @@ def _read_previous(out_dir: Path, report: BuildReport) -> _Previous:
     if not store.has_dataset(out_dir):
         return previous
     identifier, source = iris.DCTERMS + "identifier", iris.DCTERMS + "source"
-    by_graph: dict[str, list] = {}
+    doc_prefix = iris.RES + "graph/doc/"
+    found: dict[str, tuple[list, list, Path]] = {}  # graph -> (identifiers, sources, its file)
+    pending: list = []
+
+    def flush():
+        if pending:
+            g = pending[0].graph_name.value
+            if g not in found:
+                found[g] = ([], [], spill.file(".nq"))
+            with open(found[g][2], "ab") as fh:
+                fh.write(ox.serialize(pending, format=ox.RdfFormat.N_QUADS) or b"")
+            pending.clear()
+
     try:
         with open(trig, "rb") as fh:
             for q in ox.parse(fh, format=ox.RdfFormat.TRIG):
-                by_graph.setdefault(getattr(q.graph_name, "value", ""), []).append(q)
+                g = getattr(q.graph_name, "value", "")
+                if g == iris.ACTOR_GRAPH:
+                    previous.actors.setdefault(q.subject.value, []).append(q)
+                if not g.startswith(doc_prefix):
+                    continue
+                if pending and pending[0].graph_name.value != g:
+                    flush()
+                pending.append(q)
+                if q.predicate.value in (identifier, source):
+                    entry = found.setdefault(g, ([], [], spill.file(".nq")))
+                    entry[0 if q.predicate.value == identifier else 1].append(q.object.value)
+            flush()
     except (OSError, SyntaxError, ValueError) as exc:  # unreadable: build from scratch, and say so
         report.warnings.append(f"{trig}: previous dataset unreadable, rebuilt from scratch: {exc}")
-        return previous
-    doc_prefix = iris.RES + "graph/doc/"
-    for g, quads in sorted(by_graph.items()):
-        if not g.startswith(doc_prefix):
-            continue
-        keys = sorted(q.object.value for q in quads if q.predicate.value == identifier)
+        for _, _, path in found.values():
+            path.unlink(missing_ok=True)
+        return _Previous()
+    for g, (keys, sources, path) in sorted(found.items()):
         if not keys:
             continue
-        sources = sorted(q.object.value for q in quads if q.predicate.value == source)
-        previous.documents[keys[0]] = _StoredDocument(keys[0], g, sources, quads)
+        keys, sources = sorted(keys), sorted(sources)
+        previous.documents[keys[0]] = _StoredDocument(keys[0], g, sources, path)
         for src in sources:
             previous.by_path.setdefault(_norm(src), keys[0])
-    for q in by_graph.get(iris.ACTOR_GRAPH, ()):
-        previous.actors.setdefault(q.subject.value, []).append(q)
     return previous
 
 
@@ -348,19 +509,17 @@ def _with_source(quads: list, path: Path) -> list:
     return out
 
 
-def _actor_quads(stored: list, fresh: dict, previous: _Previous) -> list:
+def _actor_quads(wanted: set[str], fresh: dict, previous: _Previous) -> list:
     """The actor graph: fresh actors of processed documents, stored ones for the rest.
 
-    Stored actors are those the reused or kept documents (``stored`` quads) refer to (mentions,
-    interactions, claims, creators, publishers), with the actors they act for — what a full build
-    collects — and an actor also found fresh takes its fresh description.
+    Stored actors are those the reused or kept documents refer to (``wanted``: mentions,
+    interactions, claims, creators, publishers), with the actors they act for — what a full
+    build collects — and an actor also found fresh takes its fresh description.
     """
     from graph import iris, rdf
 
     out = list(rdf.actor_quads(sorted(fresh.values(), key=lambda a: a.id)))
     fresh_iris = {iris.actor_iri(key) for key in fresh}
-    prefix = iris.RES + "actor/"
-    wanted = {q.object.value for q in stored if q.object.value.startswith(prefix)}
     affiliation = iris.KGO + "affiliation"
     todo = sorted(wanted)
     seen: set[str] = set()
@@ -376,18 +535,14 @@ def _actor_quads(stored: list, fresh: dict, previous: _Previous) -> list:
     return out
 
 
-def _analysis_quads(quads: list, report: BuildReport) -> list:
-    """The analysis graph of ``quads``, computed in memory so the dataset is written once."""
+def _analysis_quads(store, report: BuildReport) -> list:
+    """The analysis graph of the dataset in ``store`` (everything but the analysis)."""
     try:
         from graph.analysis.commands import default_analysis_quads
     except ImportError:
         return []
-    import pyoxigraph as ox
-
     try:
-        mem = ox.Store()
-        mem.bulk_extend(quads)
-        return list(default_analysis_quads(mem))
+        return list(default_analysis_quads(store))
     except Exception as exc:  # the dataset stands without the analysis; say why
         report.warnings.append(f"analysis failed: {type(exc).__name__}: {exc}")
         print(f"warning: analysis failed: {exc}", file=sys.stderr)
@@ -395,17 +550,10 @@ def _analysis_quads(quads: list, report: BuildReport) -> list:
 
 
 def _count(quads: list, report: BuildReport) -> None:
-    """Figures of the whole dataset written: actors, interactions, claims."""
+    """The number of actors (the actor graph is in ``quads``)."""
     from graph import iris
 
-    type_ = iris.RDF + "type"
-    counts = {iris.KGO + name: set() for name in ("Actor", "Interaction", "Claim")}
-    for q in quads:
-        if q.predicate.value == type_ and q.object.value in counts:
-            counts[q.object.value].add(q.subject.value)
-    report.actors = len(counts[iris.KGO + "Actor"])
-    report.interactions = len(counts[iris.KGO + "Interaction"])
-    report.claims = len(counts[iris.KGO + "Claim"])
+    report.actors = len(_typed_subjects(quads)[iris.KGO + "Actor"])
 
 
 def _ontology_quads():

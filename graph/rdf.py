@@ -7,6 +7,7 @@ sorts and writes them, so the same input always gives byte-identical TriG.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
@@ -18,8 +19,16 @@ from graph.model import Actor, Document
 _A = ox.NamedNode(RDF + "type")
 
 
+_NODES: dict[str, ox.NamedNode] = {}  # predicates, classes, datatypes: made once, not per quad
+
+
 def N(iri: str) -> ox.NamedNode:  # noqa: N802 - short on purpose, used everywhere below
-    return ox.NamedNode(iri)
+    node = _NODES.get(iri)
+    if node is None:
+        node = ox.NamedNode(iri)
+        if len(_NODES) < 4096:   # the vocabulary; per-document IRIs would only fill it
+            _NODES[iri] = node
+    return node
 
 
 def _int(value: int, datatype: str = "integer") -> ox.Literal:
@@ -30,9 +39,13 @@ def _str(value: str) -> ox.Literal:
     return ox.Literal(_clean(value))
 
 
+#: What RDF literals cannot carry: unpaired surrogates and the C0 controls but tab, LF and CR.
+_UNCARRIABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
 def _clean(value: str) -> str:
     """Drop characters RDF literals cannot carry (unpaired surrogates, most C0 controls)."""
-    return "".join(ch for ch in value if ch in "\n\t\r" or (ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF))
+    return _UNCARRIABLE.sub("", value)
 
 
 def date_literal(value: str) -> ox.Literal:

@@ -29,17 +29,21 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.iris import PREFIXES
+from graph.iris import PREFIXES, RES
+
+DOCUMENT_GRAPH_PREFIX = RES + "graph/doc/"
 
 TRIG = "graph.trig"
 STORE = "store"
 DATASET_LINK = ".dataset"
 VERSION_PREFIX = ".dataset-"
+SPILL_PREFIX = ".build-"  # a build's per-document TriG, removed when it ends
 
 
 class StoreMissing(FileNotFoundError):
@@ -78,6 +82,40 @@ def _trig(ordered: list[ox.Quad]) -> bytes:
     return ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=PREFIXES) or b""
 
 
+_HEADER: list[bytes] = []
+
+
+def trig_header() -> bytes:
+    """The ``@prefix`` lines that open every TriG file we write."""
+    if not _HEADER:
+        probe = ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"),
+                        ox.NamedNode("urn:x:g"))
+        text = _trig([probe])
+        _HEADER.append(text[:text.index(b"<urn:x:g>")])
+    return _HEADER[0]
+
+
+def graph_sort_key(graph_iri: str) -> str:
+    """Where the graph ``graph_iri`` goes in ``graph.trig`` (the order :func:`write_dataset` uses)."""
+    return f"<{graph_iri}>"
+
+
+def trig_body(quads: Iterable[ox.Quad]) -> bytes:
+    """TriG of ``quads`` without the prefix lines, sorted: a run of whole graphs.
+
+    The TriG of a dataset is its header followed by the bodies of its graphs in
+    :func:`graph_sort_key` order, byte for byte what :func:`serialize_trig` writes for the
+    whole; so graphs can be serialised apart (in worker processes) and concatenated.
+    """
+    text = _trig(sorted(set(with_contract_datatypes(quads)), key=_sort_key))
+    header = trig_header()
+    if not text:
+        return b""
+    if not text.startswith(header):
+        raise ValueError("unexpected TriG header")
+    return text[len(header):]
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -109,12 +147,9 @@ def write_dataset(out_dir: Path, quads: Iterable[ox.Quad]) -> int:
     module docstring), and the old version is removed.
     """
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     quads = sorted(set(with_contract_datatypes(quads)), key=_sort_key)
-    _remove_stale_versions(out_dir)
-    version = Path(tempfile.mkdtemp(prefix=VERSION_PREFIX, dir=out_dir))
+    version = _new_version(out_dir)
     try:
-        os.chmod(version, 0o777 & ~_umask())  # mkdtemp makes 0700; builds are shared read-only
         store = ox.Store(str(version / STORE))
         store.bulk_extend(quads)
         store.flush()
@@ -123,12 +158,145 @@ def write_dataset(out_dir: Path, quads: Iterable[ox.Quad]) -> int:
         _checkpoint("store-written")
         _write_file(version / TRIG, _trig(quads))
         _checkpoint("trig-written")
-        if not _commit(out_dir, version):
-            _commit_without_links(out_dir, version)
+        _switch_to(out_dir, version)
     except BaseException:
         shutil.rmtree(version, ignore_errors=True)
         raise
     return len(quads)
+
+
+class StreamedDataset:
+    """A new version of the dataset, written document by document: for datasets too large to
+    hold in memory, and so that the store loads while workers still extract.
+
+    :meth:`add` loads one document graph into the store of the new version (in batches);
+    :meth:`finish` adds the small graphs and the analysis, writes ``graph.trig`` and switches
+    to the new version atomically, as :func:`write_dataset` does (byte-identical result);
+    :meth:`abort` removes it.
+    """
+
+    #: Quads per bulk load into the store: few large loads are much faster than many small ones.
+    BATCH = 200_000
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.version = _new_version(self.out_dir)
+        self.store = ox.Store(str(self.version / STORE))
+        self._batch: list[ox.Quad] = []
+        self.loading = 0.0  # seconds spent loading the store
+
+    def add(self, body: bytes) -> None:
+        """Load a :func:`trig_body` (whole graphs) into the store."""
+        clock = time.perf_counter()
+        self._batch.extend(ox.parse(trig_header() + body, format=ox.RdfFormat.TRIG))
+        if len(self._batch) >= self.BATCH:
+            self._flush()
+        self.loading += time.perf_counter() - clock
+
+    def _flush(self) -> None:
+        if self._batch:
+            self.store.bulk_extend(self._batch)
+            self._batch = []
+
+    def abort(self) -> None:
+        self.store = None
+        shutil.rmtree(self.version, ignore_errors=True)
+
+    def finish(self, documents: Path, document_quads: int, quads: Iterable[ox.Quad],
+               more: Callable[[ox.Store], Iterable[ox.Quad]] | None = None,
+               timings: dict[str, float] | None = None) -> int:
+        """Complete the version and switch to it; returns the number of quads written.
+
+        Parameters
+        ----------
+        documents : Path
+            A TriG file of the document graphs already added: :func:`trig_header` followed by
+            the :func:`trig_body` of each graph in :func:`graph_sort_key` order, copied into
+            ``graph.trig`` (never read into memory).
+        document_quads : int
+            How many quads it holds.
+        quads : iterable of Quad
+            The other graphs (actors, ontology): small, in memory.
+        more : callable, optional
+            Called with the store once everything above is in it; its quads (the analysis
+            graph, which reads the whole dataset) are added too.
+        timings : dict, optional
+            Filled with the seconds spent loading the store (``store``), in ``more``
+            (``analysis``) and writing ``graph.trig`` (``trig``).
+        """
+        timings = {} if timings is None else timings
+        try:
+            clock = time.perf_counter()
+            self._flush()
+            store = self.store
+            small = list(with_contract_datatypes(quads))
+            store.bulk_extend(small)
+            timings["store"], clock = self.loading + time.perf_counter() - clock, time.perf_counter()
+            if more is not None:
+                extra = list(with_contract_datatypes(more(store)))
+                timings["analysis"], clock = time.perf_counter() - clock, time.perf_counter()
+                store.bulk_extend(extra)
+                small += extra
+            store.flush()
+            store.optimize()
+            self.store = store = None
+            timings["store"] += time.perf_counter() - clock
+            _checkpoint("store-written")
+            clock = time.perf_counter()
+            small_graphs: dict[str, list[ox.Quad]] = {}
+            for q in set(small):
+                small_graphs.setdefault(str(q.graph_name), []).append(q)
+            _write_merged_trig(self.version / TRIG, documents, small_graphs)
+            timings["trig"] = time.perf_counter() - clock
+            _checkpoint("trig-written")
+            _switch_to(self.out_dir, self.version)
+        except BaseException:
+            self.abort()
+            raise
+        return document_quads + sum(len(g) for g in small_graphs.values())
+
+
+def _write_merged_trig(path: Path, documents: Path, small_graphs: dict[str, list[ox.Quad]]) -> None:
+    """``graph.trig``: the header, the small graphs that sort before the document graphs, the
+    document graphs (copied from ``documents``), then the rest."""
+    header = trig_header()
+    doc_prefix = graph_sort_key(DOCUMENT_GRAPH_PREFIX)[:-1]
+    if any(g.startswith(doc_prefix) for g in small_graphs):
+        raise ValueError("a document graph among the small graphs")
+    with open(path, "wb") as out, open(documents, "rb") as docs:
+        out.write(header)
+        after = []
+        for g in sorted(small_graphs):
+            if g < doc_prefix:
+                out.write(trig_body(small_graphs[g]))
+            else:
+                after.append(g)
+        if docs.read(len(header)) != header:
+            raise ValueError(f"{documents}: unexpected TriG header")
+        shutil.copyfileobj(docs, out, 2**20)
+        for g in after:
+            out.write(trig_body(small_graphs[g]))
+        out.flush()
+        os.fsync(out.fileno())
+    os.chmod(path, 0o666 & ~_umask())
+
+
+def _new_version(out_dir: Path) -> Path:
+    """A fresh, empty version folder in ``out_dir`` (stale ones of killed builds removed)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_versions(out_dir)
+    version = Path(tempfile.mkdtemp(prefix=VERSION_PREFIX, dir=out_dir))
+    try:
+        os.chmod(version, 0o777 & ~_umask())  # mkdtemp makes 0700; builds are shared read-only
+    except BaseException:
+        shutil.rmtree(version, ignore_errors=True)
+        raise
+    return version
+
+
+def _switch_to(out_dir: Path, version: Path) -> None:
+    if not _commit(out_dir, version):
+        _commit_without_links(out_dir, version)
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -225,6 +393,15 @@ def _remove_stale_versions(out_dir: Path) -> None:
             path.unlink(missing_ok=True)
         else:
             shutil.rmtree(path, ignore_errors=True)
+
+
+def new_spill_folder(out_dir: Path) -> Path:
+    """A private folder in ``out_dir`` for a build's per-document TriG (spilled, not kept in
+    memory); folders that killed builds left behind are removed first."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in out_dir.glob(SPILL_PREFIX + "*"):
+        shutil.rmtree(path, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=SPILL_PREFIX, dir=out_dir))
 
 
 def _swap_in(new: Path, final: Path) -> None:

@@ -10,7 +10,7 @@ the actor names inside them; dotted abbreviations ("U.S.", "U.N.") stay one toke
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"          # U.S., U.N., U.S.A.
@@ -21,8 +21,9 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token and its character offsets (a named tuple: cheap to make, millions are)."""
+
     text: str
     start: int
     end: int
@@ -41,9 +42,22 @@ class Token:
         return self.text[:1].isalnum()
 
 
+#: Recent results of :func:`tokenize`: the linker, the claim and the interaction extractors
+#: each tokenize every sentence, so most calls repeat one of the last few.
+_RECENT: dict[tuple[str, int], tuple[Token, ...]] = {}
+_RECENT_MAX = 512
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text``; offsets are shifted by ``offset`` (a sentence's start)."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    key = (text, offset)
+    tokens = _RECENT.get(key)
+    if tokens is None:
+        if len(_RECENT) >= _RECENT_MAX:
+            _RECENT.clear()
+        tokens = _RECENT[key] = tuple(
+            Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text))
+    return list(tokens)  # a fresh list: callers may change theirs
 
 
 def token_texts(text: str) -> tuple[str, ...]:

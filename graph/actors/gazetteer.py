@@ -58,8 +58,13 @@ class Gazetteer:
             found.append(candidate)
 
     def longest_at(self, tokens: list[Token], i: int) -> Match | None:
-        node, best = self.root, None
-        j = i
+        if i >= len(tokens):
+            return None
+        node = self.root.get(tokens[i].text)  # most tokens start no name: return at once
+        if node is None:
+            return None
+        best = (i, node[_END]) if _END in node else None
+        j = i + 1
         while j < len(tokens):
             node = node.get(tokens[j].text)
             if node is None:
@@ -73,10 +78,34 @@ class Gazetteer:
         surface = " ".join(t.text for t in tokens[i:last + 1])
         return Match(i, last, surface, tuple(candidates))
 
+    def longest_word_at(self, words: list[str], i: int) -> Match | None:
+        """:meth:`longest_at` over plain strings (lower-cased words, say): no tokens to make."""
+        if i >= len(words):
+            return None
+        node = self.root.get(words[i])
+        if node is None:
+            return None
+        best = (i, node[_END]) if _END in node else None
+        j = i + 1
+        while j < len(words):
+            node = node.get(words[j])
+            if node is None:
+                break
+            if _END in node:
+                best = (j, node[_END])
+            j += 1
+        if best is None:
+            return None
+        last, candidates = best
+        return Match(i, last, " ".join(words[i:last + 1]), tuple(candidates))
+
     def scan(self, tokens: list[Token]):
         """Non-overlapping longest matches, left to right."""
-        i = 0
-        while i < len(tokens):
+        i, n, root = 0, len(tokens), self.root
+        while i < n:
+            if tokens[i].text not in root:   # the common case, without a call
+                i += 1
+                continue
             match = self.longest_at(tokens, i)
             if match is None:
                 i += 1

@@ -203,9 +203,9 @@ class Linker:
 
     def _titled_people(self, doc, tokens, found, covered, add, state):
         i = 0
-        lowered = [Token(t.text.lower(), t.start, t.end) for t in tokens]
+        lowered = [t.text.lower() for t in tokens]
         while i < len(tokens):
-            title = self.titles.longest_at(lowered, i)
+            title = self.titles.longest_word_at(lowered, i)
             if title is None:
                 i += 1
                 continue
@@ -216,12 +216,12 @@ class Linker:
                 if tokens[j].text in ("(", ")") or tokens[j].text in ("Ret", "ret"):
                     j += 1
                     continue
-                nxt = self.titles.longest_at(lowered, j)
+                nxt = self.titles.longest_word_at(lowered, j)
                 if nxt is not None and tokens[j].is_title:
                     j = nxt.last + 1
                     continue
                 if tokens[j].text == "," and j + 1 < len(tokens) and (
-                        tokens[j + 1].is_title or self.titles.longest_at(lowered, j + 1)):
+                        tokens[j + 1].is_title or self.titles.longest_word_at(lowered, j + 1)):
                     j += 1
                     continue
                 break
@@ -285,6 +285,7 @@ class Linker:
         """People the text introduces without a title before the name:
         "Jane Roe, a senior analyst at X, said" and "said Jane Roe" / "Jane Roe told reporters"."""
         k = 0
+        lowered_tokens = None  # made once, on the first candidate name
         while k < len(tokens):
             if k in covered or not tokens[k].is_title or not tokens[k].is_word:
                 k += 1
@@ -295,8 +296,9 @@ class Linker:
                 continue
             first, last = name
             words = [t.text for t in tokens[first:last + 1] if t.is_word and len(t.text) > 1]
-            is_title = self.titles.longest_at([Token(t.text.lower(), t.start, t.end) for t in tokens],
-                                              first)
+            if lowered_tokens is None:
+                lowered_tokens = [t.text.lower() for t in tokens]
+            is_title = self.titles.longest_word_at(lowered_tokens, first)
             if not 2 <= len(words) <= 4 or any(w in self.institution_words or w.isupper() for w in words) \
                     or any(i in covered for i in range(first, last + 1)) \
                     or (is_title is not None and is_title.last >= last):   # "Supreme Leader, ..."

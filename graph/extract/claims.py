@@ -459,7 +459,11 @@ def _is_speech_verb(view, k: int, entry, lex: ClaimLexicon) -> bool:
 
 
 def _phrase_at(words, k, phrases):
+    first = words[k] if k < len(words) else None
     for p in phrases:
+        # the first word decides for most phrases: compare it before slicing
+        if p and p[0] != first:
+            continue
         if tuple(words[k:k + len(p)]) == p:
             return p
     return None

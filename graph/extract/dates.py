@@ -56,6 +56,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
     ("earlier", re.compile(r"\b(?P<rel>earlier|later)\s+this\s+(?P<unit>week|month|year)\b", re.I)),
 ]
+#: Patterns that cannot match without a digit (a day or a year).
+_NEED_DIGIT = {"mdy", "dmy", "iso", "my", "md", "dm", "decade", "year"}
+_DIGIT = re.compile(r"\d")
 _NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10}
 RELATIVE = {"md", "dm", "partmonth", "inmonth", "yesterday", "weekday", "week", "recent", "ago",
@@ -207,7 +210,10 @@ def find_dates(text: str, doc_date: str | None = None, offset: int = 0) -> list[
     ref = _parse_doc_date(doc_date)
     taken: list[tuple[int, int]] = []
     out: list[DateMatch] = []
+    has_digit = _DIGIT.search(text) is not None
     for kind, rx in PATTERNS:
+        if not has_digit and kind in _NEED_DIGIT:
+            continue     # most sentences have no digit: skip the patterns that need one
         for m in rx.finditer(text):
             a, b = m.span()
             if any(a < y and x < b for x, y in taken):

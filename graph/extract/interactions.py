@@ -303,13 +303,13 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     hits: list[Hit] = []
     if len({a for u in view.units for a in u.actors}) < 1:
         return hits
-    tokens = [Token(w, t.start, t.end) for w, t in zip(view.lower, view.tokens)]
+    tokens = view.lower
     k = 0
     while k < len(tokens):
         if k in view.unit_at:            # trigger words inside a name are not triggers
             k = view.unit_at[k].last + 1
             continue
-        match = lex.triggers.longest_at(tokens, k)
+        match = lex.triggers.longest_word_at(tokens, k)
         if match is None:
             k += 1
             continue
@@ -1284,12 +1284,13 @@ def _relation_sign(view: SentenceView, first: int, last: int, lex: Lexicon) -> i
 def _phrases(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> list[Hit]:
     hits = []
     words = view.lower
+    positions: dict[str, list[int]] = {}   # word -> its indices: phrases x words is too slow
+    for k, w in enumerate(words):
+        positions.setdefault(w, []).append(k)
     for entry in lex.phrases:
         pattern = entry.pattern
         lead = pattern[1] if pattern[0] == "{s}" else pattern[0]
-        for k, w in enumerate(words):
-            if w != lead:
-                continue
+        for k in positions.get(lead, ()):
             end, target = _match_phrase(view, pattern[1:] if pattern[0] == "{s}" else pattern, k)
             if end is None:
                 continue

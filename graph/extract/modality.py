@@ -13,7 +13,6 @@ accused Baku") stays Asserted.
 
 from __future__ import annotations
 
-from graph.tokens import Token
 
 _CLAUSE_STOP = {";", ":", "—", "–", "but", "while", "whereas", "although", "however", "yet"}
 _NEGATION_REACH = 4
@@ -35,7 +34,6 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
     skip, open_at = _asides(words, first)
     if open_at is not None and open_at >= start:
         start = open_at           # the trigger is inside ", which ...": its clause starts there
-    tokens = [Token(w, 0, 0) for w in words]
     best, cue = "Asserted", ""
     for name, modality in (("negated", "Negated"), ("recommended", "Recommended"),
                            ("hypothetical", "Hypothetical"), ("reported", "Reported")):
@@ -43,7 +41,7 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
         reach_from = max(start, first - _NEGATION_REACH) if name == "negated" else start
         k = reach_from
         while k < first:
-            m = gaz.longest_at(tokens, k)
+            m = gaz.longest_word_at(words, k)
             if m is None or m.first in skip:
                 k += 1
                 continue
