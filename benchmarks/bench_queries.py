@@ -276,7 +276,7 @@ def main() -> None:
 
     if not has_dataset(args.out) or not (args.out / f".bench-{args.documents}").exists():
         t0 = time.perf_counter()
-        count = write_dataset(args.out, generate(args.documents))
+        count = write_dataset(args.out, generate(args.documents))  # adds the statistics graph
         (args.out / f".bench-{args.documents}").write_text(str(count))
         print(f"generated {count} quads in {time.perf_counter() - t0:.1f} s -> {args.out}", file=sys.stderr)
     count = int((args.out / f".bench-{args.documents}").read_text())

@@ -65,6 +65,21 @@ def with_contract_datatypes(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
         yield q
 
 
+def with_statistics(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """``quads`` with the statistics graph recomputed from the rest (:mod:`graph.stats`).
+
+    The statistics graph is derived data that named queries rely on; deriving it whenever a
+    dataset is written means no way of writing one (a build, an incremental build, a rewritten
+    analysis graph, a dataset made by hand) can leave it missing or stale.
+    """
+    from graph.iris import STATS_GRAPH
+    from graph.stats import stats_quads
+
+    g = ox.NamedNode(STATS_GRAPH)
+    kept = [q for q in quads if q.graph_name != g]
+    return kept + stats_quads(kept)
+
+
 def _sort_key(q: ox.Quad) -> tuple[str, str, str, str]:
     return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
 
@@ -104,13 +119,15 @@ def _umask() -> int:
 def write_dataset(out_dir: Path, quads: Iterable[ox.Quad]) -> int:
     """Replace the dataset in ``out_dir`` by ``quads``; returns the number of quads written.
 
+    The statistics graph is recomputed from the other quads (:func:`with_statistics`).
+
     The new TriG file and store are written into a fresh version folder; one atomic rename of
     the ``.dataset`` link then switches readers from the old version to the new one (see the
     module docstring), and the old version is removed.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    quads = sorted(set(with_contract_datatypes(quads)), key=_sort_key)
+    quads = sorted(set(with_contract_datatypes(with_statistics(quads))), key=_sort_key)
     _remove_stale_versions(out_dir)
     version = Path(tempfile.mkdtemp(prefix=VERSION_PREFIX, dir=out_dir))
     try:
