@@ -158,35 +158,63 @@ def generate(documents: int, seed: int = 7):
 
 
 SKIP: set[str] = set()
+# Extra cases beside each query on PARAMS: a less busy pair, every disagreement.
+EXTRA = [("pair-interactions", {"a": "TUR", "b": "RUS"}), ("source-disagreements", {})]
+REFERENCE = Path(__file__).resolve().parents[1] / "tests" / "reference_queries"
 
 
-def selected() -> dict:
-    """The named queries to time (all but ``--skip``)."""
+def cases() -> list[tuple[str, str, list[str]]]:
+    """(label, named query, ``NAME=VALUE`` parameters) for each case timed (all but ``--skip``)."""
     from graph.query import named_queries
 
-    return {name: nq for name, nq in named_queries().items() if name not in SKIP}
+    out = []
+    for name, nq in named_queries().items():
+        if name not in SKIP:
+            out.append((name, name, [f"{p}={PARAMS[p]}" for p, _, _ in nq.params]))
+    for name, params in EXTRA:
+        if name not in SKIP:
+            label = f"{name} ({', '.join(f'{k}={v}' for k, v in params.items()) or 'all'})"
+            out.append((label, name, [f"{k}={v}" for k, v in params.items()]))
+    return out
 
 
 def p50(times: list[float]) -> float:
     return statistics.median(times) * 1000
 
 
-def time_engine(out: Path, reps: int) -> dict[str, tuple[float, int]]:
-    from graph.query import prepare
-    from graph.store import open_store, query
+def _text(name: str, params: list[str], reference: bool = False) -> str:
+    """The query text as the engine runs it; ``reference``: the straightforward version kept in
+    tests/reference_queries (the queries before the statistics graph), same parameters."""
+    from graph.query import _bind, named_queries, prepare, with_values
 
-    st = open_store(out)
+    if not reference:
+        return prepare(None, name, params)[0]
+    kinds = {p[0]: p[1] for p in named_queries()[name].params}
+    bound = {k: _bind(kinds[k], v) for k, v in (item.split("=", 1) for item in params) if k in kinds}
+    return with_values((REFERENCE / f"{name}.rq").read_text(encoding="utf-8"), bound)
+
+
+def time_engine(st, reps: int, *, reference: bool = False, cap: float = 1e9) -> dict[str, tuple[float, int]]:
+    from graph.store import query
+
     res = {}
-    for name, nq in selected().items():
-        params = [f"{p}={PARAMS[p]}" for p, _, _ in nq.params]
-        text, subs = prepare(None, name, params)
+    for label, name, params in cases():
+        if reference and (not (REFERENCE / f"{name}.rq").exists() or label in REFERENCE_SKIP):
+            continue
+        text = _text(name, params, reference)
         times, rows = [], 0
         for _ in range(reps):
             t0 = time.perf_counter()
-            rows = sum(1 for _ in query(st, text, substitutions=subs or None))
+            rows = sum(1 for _ in query(st, text))
             times.append(time.perf_counter() - t0)
-        res[name] = (p50(times), rows)
+            if times[-1] > cap:  # one slow run is enough to report
+                break
+        res[label] = (p50(times), rows)
     return res
+
+
+# Reference queries not run: the quadratic self-join does not finish on a million triples.
+REFERENCE_SKIP = {"source-disagreements", "source-disagreements (all)"}
 
 
 def time_cli(out: Path, reps: int) -> tuple[float, dict[str, float]]:
@@ -199,31 +227,30 @@ def time_cli(out: Path, reps: int) -> tuple[float, dict[str, float]]:
 
     startup = p50([run(["ASK {}"]) for _ in range(reps)])
     res = {}
-    for name, nq in selected().items():
+    for label, name, params in cases():
         args = ["--named", name, "--format", "json"]
-        for p, _, _ in nq.params:
-            args += ["--param", f"{p}={PARAMS[p]}"]
-        res[name] = p50([run(args) for _ in range(reps)])
+        for item in params:
+            args += ["--param", item]
+        res[label] = p50([run(args) for _ in range(reps)])
     return startup, res
 
 
 def time_http(out: Path, reps: int) -> dict[str, float]:
     from graph.serve import make_server
 
-    server = make_server(out, port=0, timeout=60, limit=1_000_000, workers=1, quiet=True)
+    server = make_server(out, port=0, timeout=120, limit=1_000_000, workers=1, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     res = {}
     try:
-        for name, nq in selected().items():
-            params = {"named": name, "param": [f"{p}={PARAMS[p]}" for p, _, _ in nq.params]}
-            url = server.url + "/sparql?" + urllib.parse.urlencode(params, doseq=True)
+        for label, name, params in cases():
+            url = server.url + "/sparql?" + urllib.parse.urlencode({"named": name, "param": params}, doseq=True)
             times = []
             for _ in range(reps):
                 t0 = time.perf_counter()
                 urllib.request.urlopen(urllib.request.Request(
                     url, headers={"Accept": "application/sparql-results+json"})).read()
                 times.append(time.perf_counter() - t0)
-            res[name] = p50(times)
+            res[label] = p50(times)
     finally:
         server.shutdown()
         server.server_close()
@@ -234,19 +261,17 @@ def time_rdflib(out: Path, reps: int, cap: float, only=()) -> tuple[float, dict[
     from rdflib import Dataset
 
     from graph.iris import sparql_prefixes
-    from graph.query import prepare
 
     t0 = time.perf_counter()
     ds = Dataset(default_union=True)
     ds.parse(out / "graph.trig", format="trig")
     load = time.perf_counter() - t0
     res = {}
-    for name, nq in selected().items():
-        if only and name not in only:
+    for label, name, params in cases():
+        if only and name not in only and label not in only:
             continue
         # the same text as the engine runs: the parameters bound in a leading VALUES block
-        text, _ = prepare(None, name, [f"{p}={PARAMS[p]}" for p, _, _ in nq.params])
-        text = sparql_prefixes() + text
+        text = sparql_prefixes() + _text(name, params)
         times = []
         for _ in range(reps):
             t1 = time.perf_counter()
@@ -254,8 +279,15 @@ def time_rdflib(out: Path, reps: int, cap: float, only=()) -> tuple[float, dict[
             times.append(time.perf_counter() - t1)
             if times[-1] > cap:  # one slow run is enough to report
                 break
-        res[name] = p50(times)
+        res[label] = p50(times)
     return load, res
+
+
+def memory_copy(st):
+    """An in-memory pyoxigraph store holding the on-disk store's quads (same canonical terms)."""
+    mem = ox.Store()
+    mem.bulk_extend(st.quads_for_pattern(None, None, None, None))
+    return mem
 
 
 def main() -> None:
@@ -269,6 +301,11 @@ def main() -> None:
     parser.add_argument("--rdflib-only", nargs="*", default=(), help="time only these queries in rdflib")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--skip", nargs="*", default=(), help="named queries not to time")
+    parser.add_argument("--before", action="store_true",
+                        help="also time the straightforward reference queries (tests/reference_queries)")
+    parser.add_argument("--before-reps", type=int, default=3)
+    parser.add_argument("--before-cap", type=float, default=30, help="stop repeating a reference query after one run this long (s)")
+    parser.add_argument("--memory", action="store_true", help="also time the queries on an in-memory copy of the store")
     args = parser.parse_args()
     SKIP.update(args.skip)
 
@@ -280,20 +317,36 @@ def main() -> None:
         (args.out / f".bench-{args.documents}").write_text(str(count))
         print(f"generated {count} quads in {time.perf_counter() - t0:.1f} s -> {args.out}", file=sys.stderr)
     count = int((args.out / f".bench-{args.documents}").read_text())
-    engine = time_engine(args.out, args.reps)
+    from graph.store import open_store
+
+    st = open_store(args.out)
+    before = time_engine(st, args.before_reps, reference=True, cap=args.before_cap) if args.before else {}
+    engine = time_engine(st, args.reps)
+    memory = {}
+    if args.memory:
+        t0 = time.perf_counter()
+        mem = memory_copy(st)
+        print(f"in-memory copy: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        memory = time_engine(mem, args.reps)
+        del mem
     startup, cli = time_cli(args.out, max(3, args.reps // 2))
     http = time_http(args.out, args.reps)
     load, rdf = (None, {}) if args.no_rdflib else time_rdflib(args.out, args.rdflib_reps, args.rdflib_cap,
                                                                       args.rdflib_only)
-    print(f"\n{count:,} triples; `kg query` start-up (ASK {{}}) p50 {startup:.0f} ms"
+
+    def ms(value):
+        return "–" if value is None else f"{value:,.0f} ms"
+
+    print(f"\n{count:,} quads; `kg query` start-up (ASK {{}}) p50 {startup:.0f} ms"
           + (f"; rdflib load {load:.0f} s" if load else ""))
-    print("\n| named query | rows | engine p50 | `kg serve` p50 | `kg query` p50 (incl. start-up) | rdflib memory p50 |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for name, (ms, rows) in engine.items():
-        rd = f"{rdf[name]:.0f} ms" if name in rdf else "–"
-        print(f"| {name} | {rows} | {ms:.0f} ms | {http[name]:.0f} ms | {cli[name]:.0f} ms | {rd} |")
-    figures = {"triples": count, "startup_ms": startup, "engine": engine, "serve": http, "cli": cli,
-               "rdflib_load_s": load, "rdflib": rdf}
+    print("\n| named query | rows | before (reference query) | library p50 | in-memory store p50 "
+          "| `kg serve` p50 | `kg query` p50 | rdflib memory |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for label, (value, rows) in engine.items():
+        print(f"| {label} | {rows:,} | {ms(before.get(label, (None,))[0])} | {ms(value)} "
+              f"| {ms(memory.get(label, (None,))[0])} | {ms(http[label])} | {ms(cli[label])} | {ms(rdf.get(label))} |")
+    figures = {"quads": count, "startup_ms": startup, "before": before, "engine": engine, "memory": memory,
+               "serve": http, "cli": cli, "rdflib_load_s": load, "rdflib": rdf}
     json.dump(figures, sys.stderr)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))
