@@ -6,16 +6,21 @@ confidence, evidence sentence, trigger span, sometimes a date), claims, camps, p
 agencies affiliated with countries, and the ontology graph. Actor frequencies are skewed
 (a few actors are in most stories, as in a real crisis corpus) and seeded.
 
-Each named query is timed, as p50 over repetitions, four ways:
+The dataset is written with :func:`graph.store.write_dataset`, which adds the statistics graph
+(:mod:`graph.stats`) as ``kg build`` does. Each named query is timed, as p50 over repetitions,
+on the parameters in ``PARAMS`` (the busiest actors) and in ``EXTRA``:
 
+* ``before`` (``--before``): the straightforward reference queries of
+  ``tests/reference_queries`` (the queries before the statistics graph), in-process;
 * ``engine``: ``Store.query`` in-process on the open pyoxigraph store, results read to the end;
+* ``memory`` (``--memory``): the same on an in-memory pyoxigraph copy of the store;
 * ``kg query``: the command line in a subprocess (``--format json``), which includes Python
   start-up, imports and opening the store (measured alone as ``ASK {}`` and reported apart);
 * ``kg serve``: an HTTP GET on loopback to a running ``kg serve`` (SPARQL JSON);
 * ``rdflib``: rdflib's in-memory ``Dataset`` (union default graph) on the same query text (the
   parameters in the same leading ``VALUES`` block); fewer repetitions, as it is much slower.
 
-Run: ``.venv/bin/python benchmarks/bench_queries.py [--documents 2000] [--out /tmp/kg-bench]``
+Run: ``.venv/bin/python benchmarks/bench_queries.py [--documents 2000] [--out /tmp/kg-bench] [--before] [--memory]``
 Target: p50 <= 100 ms for each named query through the engine and ``kg serve`` on 1M triples.
 """
 
@@ -182,6 +187,12 @@ def p50(times: list[float]) -> float:
     return statistics.median(times) * 1000
 
 
+def progress(phase: str, label: str, ms: float, rows: int | None = None) -> None:
+    """One figure on standard error as soon as it is measured (a long run can be cut short)."""
+    print(f"[{phase}] {label}: {ms:,.0f} ms" + ("" if rows is None else f", {rows:,} rows"),
+          file=sys.stderr, flush=True)
+
+
 def _text(name: str, params: list[str], reference: bool = False) -> str:
     """The query text as the engine runs it; ``reference``: the straightforward version kept in
     tests/reference_queries (the queries before the statistics graph), same parameters."""
@@ -194,7 +205,8 @@ def _text(name: str, params: list[str], reference: bool = False) -> str:
     return with_values((REFERENCE / f"{name}.rq").read_text(encoding="utf-8"), bound)
 
 
-def time_engine(st, reps: int, *, reference: bool = False, cap: float = 1e9) -> dict[str, tuple[float, int]]:
+def time_engine(st, reps: int, *, reference: bool = False, cap: float = 1e9,
+                phase: str = "engine") -> dict[str, tuple[float, int]]:
     from graph.store import query
 
     res = {}
@@ -210,6 +222,7 @@ def time_engine(st, reps: int, *, reference: bool = False, cap: float = 1e9) -> 
             if times[-1] > cap:  # one slow run is enough to report
                 break
         res[label] = (p50(times), rows)
+        progress(phase, label, res[label][0], rows)
     return res
 
 
@@ -226,12 +239,14 @@ def time_cli(out: Path, reps: int) -> tuple[float, dict[str, float]]:
         return time.perf_counter() - t0
 
     startup = p50([run(["ASK {}"]) for _ in range(reps)])
+    progress("kg query", "start-up (ASK {})", startup)
     res = {}
     for label, name, params in cases():
         args = ["--named", name, "--format", "json"]
         for item in params:
             args += ["--param", item]
         res[label] = p50([run(args) for _ in range(reps)])
+        progress("kg query", label, res[label])
     return startup, res
 
 
@@ -251,6 +266,7 @@ def time_http(out: Path, reps: int) -> dict[str, float]:
                     url, headers={"Accept": "application/sparql-results+json"})).read()
                 times.append(time.perf_counter() - t0)
             res[label] = p50(times)
+            progress("kg serve", label, res[label])
     finally:
         server.shutdown()
         server.server_close()
@@ -266,6 +282,7 @@ def time_rdflib(out: Path, reps: int, cap: float, only=()) -> tuple[float, dict[
     ds = Dataset(default_union=True)
     ds.parse(out / "graph.trig", format="trig")
     load = time.perf_counter() - t0
+    progress("rdflib", "load graph.trig", load * 1000)
     res = {}
     for label, name, params in cases():
         if only and name not in only and label not in only:
@@ -280,6 +297,7 @@ def time_rdflib(out: Path, reps: int, cap: float, only=()) -> tuple[float, dict[
             if times[-1] > cap:  # one slow run is enough to report
                 break
         res[label] = p50(times)
+        progress("rdflib", label, res[label])
     return load, res
 
 
@@ -296,6 +314,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/kg-bench"))
     parser.add_argument("--reps", type=int, default=9)
     parser.add_argument("--rdflib-reps", type=int, default=3)
+    parser.add_argument("--cli-reps", type=int, default=3)
     parser.add_argument("--no-rdflib", action="store_true")
     parser.add_argument("--rdflib-cap", type=float, default=60, help="stop repeating a query after one run this long (s)")
     parser.add_argument("--rdflib-only", nargs="*", default=(), help="time only these queries in rdflib")
@@ -320,17 +339,18 @@ def main() -> None:
     from graph.store import open_store
 
     st = open_store(args.out)
-    before = time_engine(st, args.before_reps, reference=True, cap=args.before_cap) if args.before else {}
     engine = time_engine(st, args.reps)
+    http = time_http(args.out, args.reps)
+    startup, cli = time_cli(args.out, args.cli_reps)
+    before = time_engine(st, args.before_reps, reference=True, cap=args.before_cap,
+                         phase="before") if args.before else {}
     memory = {}
     if args.memory:
         t0 = time.perf_counter()
         mem = memory_copy(st)
-        print(f"in-memory copy: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-        memory = time_engine(mem, args.reps)
+        progress("in-memory", "copy of the store", (time.perf_counter() - t0) * 1000)
+        memory = time_engine(mem, args.reps, phase="in-memory")
         del mem
-    startup, cli = time_cli(args.out, max(3, args.reps // 2))
-    http = time_http(args.out, args.reps)
     load, rdf = (None, {}) if args.no_rdflib else time_rdflib(args.out, args.rdflib_reps, args.rdflib_cap,
                                                                       args.rdflib_only)
 
