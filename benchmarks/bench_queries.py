@@ -6,16 +6,21 @@ confidence, evidence sentence, trigger span, sometimes a date), claims, camps, p
 agencies affiliated with countries, and the ontology graph. Actor frequencies are skewed
 (a few actors are in most stories, as in a real crisis corpus) and seeded.
 
-Each named query is timed, as p50 over repetitions, four ways:
+The dataset is written with :func:`graph.store.write_dataset`, which adds the statistics graph
+(:mod:`graph.stats`) as ``kg build`` does. Each named query is timed, as p50 over repetitions,
+on the parameters in ``PARAMS`` (the busiest actors) and in ``EXTRA``:
 
+* ``before`` (``--before``): the straightforward reference queries of
+  ``tests/reference_queries`` (the queries before the statistics graph), in-process;
 * ``engine``: ``Store.query`` in-process on the open pyoxigraph store, results read to the end;
+* ``memory`` (``--memory``): the same on an in-memory pyoxigraph copy of the store;
 * ``kg query``: the command line in a subprocess (``--format json``), which includes Python
   start-up, imports and opening the store (measured alone as ``ASK {}`` and reported apart);
 * ``kg serve``: an HTTP GET on loopback to a running ``kg serve`` (SPARQL JSON);
 * ``rdflib``: rdflib's in-memory ``Dataset`` (union default graph) on the same query text (the
   parameters in the same leading ``VALUES`` block); fewer repetitions, as it is much slower.
 
-Run: ``.venv/bin/python benchmarks/bench_queries.py [--documents 2000] [--out /tmp/kg-bench]``
+Run: ``.venv/bin/python benchmarks/bench_queries.py [--documents 2000] [--out /tmp/kg-bench] [--before] [--memory]``
 Target: p50 <= 100 ms for each named query through the engine and ``kg serve`` on 1M triples.
 """
 
@@ -158,35 +163,71 @@ def generate(documents: int, seed: int = 7):
 
 
 SKIP: set[str] = set()
+# Extra cases beside each query on PARAMS: a less busy pair, every disagreement.
+EXTRA = [("pair-interactions", {"a": "TUR", "b": "RUS"}), ("source-disagreements", {})]
+REFERENCE = Path(__file__).resolve().parents[1] / "tests" / "reference_queries"
 
 
-def selected() -> dict:
-    """The named queries to time (all but ``--skip``)."""
+def cases() -> list[tuple[str, str, list[str]]]:
+    """(label, named query, ``NAME=VALUE`` parameters) for each case timed (all but ``--skip``)."""
     from graph.query import named_queries
 
-    return {name: nq for name, nq in named_queries().items() if name not in SKIP}
+    out = []
+    for name, nq in named_queries().items():
+        if name not in SKIP:
+            out.append((name, name, [f"{p}={PARAMS[p]}" for p, _, _ in nq.params]))
+    for name, params in EXTRA:
+        if name not in SKIP:
+            label = f"{name} ({', '.join(f'{k}={v}' for k, v in params.items()) or 'all'})"
+            out.append((label, name, [f"{k}={v}" for k, v in params.items()]))
+    return out
 
 
 def p50(times: list[float]) -> float:
     return statistics.median(times) * 1000
 
 
-def time_engine(out: Path, reps: int) -> dict[str, tuple[float, int]]:
-    from graph.query import prepare
-    from graph.store import open_store, query
+def progress(phase: str, label: str, ms: float, rows: int | None = None) -> None:
+    """One figure on standard error as soon as it is measured (a long run can be cut short)."""
+    print(f"[{phase}] {label}: {ms:,.0f} ms" + ("" if rows is None else f", {rows:,} rows"),
+          file=sys.stderr, flush=True)
 
-    st = open_store(out)
+
+def _text(name: str, params: list[str], reference: bool = False) -> str:
+    """The query text as the engine runs it; ``reference``: the straightforward version kept in
+    tests/reference_queries (the queries before the statistics graph), same parameters."""
+    from graph.query import _bind, named_queries, prepare, with_values
+
+    if not reference:
+        return prepare(None, name, params)[0]
+    kinds = {p[0]: p[1] for p in named_queries()[name].params}
+    bound = {k: _bind(kinds[k], v) for k, v in (item.split("=", 1) for item in params) if k in kinds}
+    return with_values((REFERENCE / f"{name}.rq").read_text(encoding="utf-8"), bound)
+
+
+def time_engine(st, reps: int, *, reference: bool = False, cap: float = 1e9,
+                phase: str = "engine") -> dict[str, tuple[float, int]]:
+    from graph.store import query
+
     res = {}
-    for name, nq in selected().items():
-        params = [f"{p}={PARAMS[p]}" for p, _, _ in nq.params]
-        text, subs = prepare(None, name, params)
+    for label, name, params in cases():
+        if reference and (not (REFERENCE / f"{name}.rq").exists() or label in REFERENCE_SKIP):
+            continue
+        text = _text(name, params, reference)
         times, rows = [], 0
         for _ in range(reps):
             t0 = time.perf_counter()
-            rows = sum(1 for _ in query(st, text, substitutions=subs or None))
+            rows = sum(1 for _ in query(st, text))
             times.append(time.perf_counter() - t0)
-        res[name] = (p50(times), rows)
+            if times[-1] > cap:  # one slow run is enough to report
+                break
+        res[label] = (p50(times), rows)
+        progress(phase, label, res[label][0], rows)
     return res
+
+
+# Reference queries not run: the quadratic self-join does not finish on a million triples.
+REFERENCE_SKIP = {"source-disagreements", "source-disagreements (all)"}
 
 
 def time_cli(out: Path, reps: int) -> tuple[float, dict[str, float]]:
@@ -198,32 +239,34 @@ def time_cli(out: Path, reps: int) -> tuple[float, dict[str, float]]:
         return time.perf_counter() - t0
 
     startup = p50([run(["ASK {}"]) for _ in range(reps)])
+    progress("kg query", "start-up (ASK {})", startup)
     res = {}
-    for name, nq in selected().items():
+    for label, name, params in cases():
         args = ["--named", name, "--format", "json"]
-        for p, _, _ in nq.params:
-            args += ["--param", f"{p}={PARAMS[p]}"]
-        res[name] = p50([run(args) for _ in range(reps)])
+        for item in params:
+            args += ["--param", item]
+        res[label] = p50([run(args) for _ in range(reps)])
+        progress("kg query", label, res[label])
     return startup, res
 
 
 def time_http(out: Path, reps: int) -> dict[str, float]:
     from graph.serve import make_server
 
-    server = make_server(out, port=0, timeout=60, limit=1_000_000, workers=1, quiet=True)
+    server = make_server(out, port=0, timeout=120, limit=1_000_000, workers=1, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     res = {}
     try:
-        for name, nq in selected().items():
-            params = {"named": name, "param": [f"{p}={PARAMS[p]}" for p, _, _ in nq.params]}
-            url = server.url + "/sparql?" + urllib.parse.urlencode(params, doseq=True)
+        for label, name, params in cases():
+            url = server.url + "/sparql?" + urllib.parse.urlencode({"named": name, "param": params}, doseq=True)
             times = []
             for _ in range(reps):
                 t0 = time.perf_counter()
                 urllib.request.urlopen(urllib.request.Request(
                     url, headers={"Accept": "application/sparql-results+json"})).read()
                 times.append(time.perf_counter() - t0)
-            res[name] = p50(times)
+            res[label] = p50(times)
+            progress("kg serve", label, res[label])
     finally:
         server.shutdown()
         server.server_close()
@@ -234,19 +277,18 @@ def time_rdflib(out: Path, reps: int, cap: float, only=()) -> tuple[float, dict[
     from rdflib import Dataset
 
     from graph.iris import sparql_prefixes
-    from graph.query import prepare
 
     t0 = time.perf_counter()
     ds = Dataset(default_union=True)
     ds.parse(out / "graph.trig", format="trig")
     load = time.perf_counter() - t0
+    progress("rdflib", "load graph.trig", load * 1000)
     res = {}
-    for name, nq in selected().items():
-        if only and name not in only:
+    for label, name, params in cases():
+        if only and name not in only and label not in only:
             continue
         # the same text as the engine runs: the parameters bound in a leading VALUES block
-        text, _ = prepare(None, name, [f"{p}={PARAMS[p]}" for p, _, _ in nq.params])
-        text = sparql_prefixes() + text
+        text = sparql_prefixes() + _text(name, params)
         times = []
         for _ in range(reps):
             t1 = time.perf_counter()
@@ -254,8 +296,16 @@ def time_rdflib(out: Path, reps: int, cap: float, only=()) -> tuple[float, dict[
             times.append(time.perf_counter() - t1)
             if times[-1] > cap:  # one slow run is enough to report
                 break
-        res[name] = p50(times)
+        res[label] = p50(times)
+        progress("rdflib", label, res[label])
     return load, res
+
+
+def memory_copy(st):
+    """An in-memory pyoxigraph store holding the on-disk store's quads (same canonical terms)."""
+    mem = ox.Store()
+    mem.bulk_extend(st.quads_for_pattern(None, None, None, None))
+    return mem
 
 
 def main() -> None:
@@ -264,11 +314,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/kg-bench"))
     parser.add_argument("--reps", type=int, default=9)
     parser.add_argument("--rdflib-reps", type=int, default=3)
+    parser.add_argument("--cli-reps", type=int, default=3)
     parser.add_argument("--no-rdflib", action="store_true")
     parser.add_argument("--rdflib-cap", type=float, default=60, help="stop repeating a query after one run this long (s)")
     parser.add_argument("--rdflib-only", nargs="*", default=(), help="time only these queries in rdflib")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--skip", nargs="*", default=(), help="named queries not to time")
+    parser.add_argument("--before", action="store_true",
+                        help="also time the straightforward reference queries (tests/reference_queries)")
+    parser.add_argument("--before-reps", type=int, default=3)
+    parser.add_argument("--before-cap", type=float, default=30, help="stop repeating a reference query after one run this long (s)")
+    parser.add_argument("--memory", action="store_true", help="also time the queries on an in-memory copy of the store")
     args = parser.parse_args()
     SKIP.update(args.skip)
 
@@ -276,24 +332,41 @@ def main() -> None:
 
     if not has_dataset(args.out) or not (args.out / f".bench-{args.documents}").exists():
         t0 = time.perf_counter()
-        count = write_dataset(args.out, generate(args.documents))
+        count = write_dataset(args.out, generate(args.documents))  # adds the statistics graph
         (args.out / f".bench-{args.documents}").write_text(str(count))
         print(f"generated {count} quads in {time.perf_counter() - t0:.1f} s -> {args.out}", file=sys.stderr)
     count = int((args.out / f".bench-{args.documents}").read_text())
-    engine = time_engine(args.out, args.reps)
-    startup, cli = time_cli(args.out, max(3, args.reps // 2))
+    from graph.store import open_store
+
+    st = open_store(args.out)
+    engine = time_engine(st, args.reps)
     http = time_http(args.out, args.reps)
+    startup, cli = time_cli(args.out, args.cli_reps)
+    before = time_engine(st, args.before_reps, reference=True, cap=args.before_cap,
+                         phase="before") if args.before else {}
+    memory = {}
+    if args.memory:
+        t0 = time.perf_counter()
+        mem = memory_copy(st)
+        progress("in-memory", "copy of the store", (time.perf_counter() - t0) * 1000)
+        memory = time_engine(mem, args.reps, phase="in-memory")
+        del mem
     load, rdf = (None, {}) if args.no_rdflib else time_rdflib(args.out, args.rdflib_reps, args.rdflib_cap,
                                                                       args.rdflib_only)
-    print(f"\n{count:,} triples; `kg query` start-up (ASK {{}}) p50 {startup:.0f} ms"
+
+    def ms(value):
+        return "–" if value is None else f"{value:,.0f} ms"
+
+    print(f"\n{count:,} quads; `kg query` start-up (ASK {{}}) p50 {startup:.0f} ms"
           + (f"; rdflib load {load:.0f} s" if load else ""))
-    print("\n| named query | rows | engine p50 | `kg serve` p50 | `kg query` p50 (incl. start-up) | rdflib memory p50 |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for name, (ms, rows) in engine.items():
-        rd = f"{rdf[name]:.0f} ms" if name in rdf else "–"
-        print(f"| {name} | {rows} | {ms:.0f} ms | {http[name]:.0f} ms | {cli[name]:.0f} ms | {rd} |")
-    figures = {"triples": count, "startup_ms": startup, "engine": engine, "serve": http, "cli": cli,
-               "rdflib_load_s": load, "rdflib": rdf}
+    print("\n| named query | rows | before (reference query) | library p50 | in-memory store p50 "
+          "| `kg serve` p50 | `kg query` p50 | rdflib memory |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for label, (value, rows) in engine.items():
+        print(f"| {label} | {rows:,} | {ms(before.get(label, (None,))[0])} | {ms(value)} "
+              f"| {ms(memory.get(label, (None,))[0])} | {ms(http[label])} | {ms(cli[label])} | {ms(rdf.get(label))} |")
+    figures = {"quads": count, "startup_ms": startup, "before": before, "engine": engine, "memory": memory,
+               "serve": http, "cli": cli, "rdflib_load_s": load, "rdflib": rdf}
     json.dump(figures, sys.stderr)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))

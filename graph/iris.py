@@ -51,6 +51,7 @@ PREFIXES = {
 ACTOR_GRAPH = RES + "graph/actors"
 ANALYSIS_GRAPH = RES + "graph/analysis"
 ONTOLOGY_GRAPH = RES + "graph/ontology"
+STATS_GRAPH = RES + "graph/stats"
 
 # Characters kept as they are in an IRI path segment; everything else is percent-encoded.
 _SAFE = "/-_.~"

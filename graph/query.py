@@ -16,7 +16,10 @@ The block is built only from pyoxigraph terms: a ``NamedNode`` refuses an invali
 backslashes and newlines when written as N-Triples (``str(term)``), so the user's text can never
 close the term and add SPARQL; the variable names come from the query's own header, not from the
 request. A named query therefore uses ``?name`` only where the bound value is in scope: in the
-``WHERE`` group the block is put in, after it (see the queries in ``graph/queries``).
+``WHERE`` group the block is put in, after it (see the queries in ``graph/queries``). The block
+goes into the first ``WHERE {`` of the text: a query that aggregates in a sub-query and should
+start from the bound value there leaves out the outer (optional) ``WHERE`` keyword, as
+``documents-mentioning.rq`` does.
 """
 
 from __future__ import annotations

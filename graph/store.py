@@ -69,6 +69,21 @@ def with_contract_datatypes(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
         yield q
 
 
+def with_statistics(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """``quads`` with the statistics graph recomputed from the rest (:mod:`graph.stats`).
+
+    The statistics graph is derived data that named queries rely on; deriving it whenever a
+    dataset is written means no way of writing one (a build, an incremental build, a rewritten
+    analysis graph, a dataset made by hand) can leave it missing or stale.
+    """
+    from graph.iris import STATS_GRAPH
+    from graph.stats import stats_quads
+
+    g = ox.NamedNode(STATS_GRAPH)
+    kept = [q for q in quads if q.graph_name != g]
+    return kept + stats_quads(kept)
+
+
 def _sort_key(q: ox.Quad) -> tuple[str, str, str, str]:
     return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
 
@@ -142,12 +157,14 @@ def _umask() -> int:
 def write_dataset(out_dir: Path, quads: Iterable[ox.Quad]) -> int:
     """Replace the dataset in ``out_dir`` by ``quads``; returns the number of quads written.
 
+    The statistics graph is recomputed from the other quads (:func:`with_statistics`).
+
     The new TriG file and store are written into a fresh version folder; one atomic rename of
     the ``.dataset`` link then switches readers from the old version to the new one (see the
     module docstring), and the old version is removed.
     """
     out_dir = Path(out_dir)
-    quads = sorted(set(with_contract_datatypes(quads)), key=_sort_key)
+    quads = sorted(set(with_contract_datatypes(with_statistics(quads))), key=_sort_key)
     version = _new_version(out_dir)
     try:
         store = ox.Store(str(version / STORE))
@@ -170,8 +187,9 @@ class StreamedDataset:
     hold in memory, and so that the store loads while workers still extract.
 
     :meth:`add` loads one document graph into the store of the new version (in batches);
-    :meth:`finish` adds the small graphs and the analysis, writes ``graph.trig`` and switches
-    to the new version atomically, as :func:`write_dataset` does (byte-identical result);
+    :meth:`finish` adds the small graphs, the analysis and the statistics graph (read back
+    from the store, so never held whole in memory), writes ``graph.trig`` and switches to the
+    new version atomically, as :func:`write_dataset` does (byte-identical result);
     :meth:`abort` removes it.
     """
 
@@ -222,14 +240,19 @@ class StreamedDataset:
             graph, which reads the whole dataset) are added too.
         timings : dict, optional
             Filled with the seconds spent loading the store (``store``), in ``more``
-            (``analysis``) and writing ``graph.trig`` (``trig``).
+            (``analysis``), computing the statistics graph (``statistics``) and writing
+            ``graph.trig`` (``trig``).
         """
+        from graph.iris import STATS_GRAPH
+        from graph.stats import stats_quads, statistics_input
+
         timings = {} if timings is None else timings
         try:
             clock = time.perf_counter()
             self._flush()
             store = self.store
-            small = list(with_contract_datatypes(quads))
+            stats_graph = ox.NamedNode(STATS_GRAPH)
+            small = [q for q in with_contract_datatypes(quads) if q.graph_name != stats_graph]
             store.bulk_extend(small)
             timings["store"], clock = self.loading + time.perf_counter() - clock, time.perf_counter()
             if more is not None:
@@ -237,6 +260,11 @@ class StreamedDataset:
                 timings["analysis"], clock = time.perf_counter() - clock, time.perf_counter()
                 store.bulk_extend(extra)
                 small += extra
+            clock = time.perf_counter()
+            stats = stats_quads(statistics_input(store))
+            store.bulk_extend(stats)
+            small += stats
+            timings["statistics"], clock = time.perf_counter() - clock, time.perf_counter()
             store.flush()
             store.optimize()
             self.store = store = None
