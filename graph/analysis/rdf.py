@@ -61,7 +61,9 @@ def scope_path(analysis: NetworkAnalysis) -> str:
 
 def _number(value: float) -> Literal:
     # xsd:decimal, as the data contract's shapes require; six places keep the output stable
-    return Literal(f"{float(value):.6f}", datatype=NamedNode(XSD + "decimal"))
+    from graph.rdf import decimal_literal
+
+    return decimal_literal(value, places=6)
 
 
 def _params(analysis: NetworkAnalysis) -> list[str]:
