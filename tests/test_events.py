@@ -123,4 +123,5 @@ def test_kg_timeline_lists_events_and_interactions_of_a_pair_with_dates(tmp_path
     assert ("event", "2022") in kinds
     attacks = [r for r in rows if r["kind"] == "interaction" and r["what"] == "ATTACK"]
     assert attacks and attacks[0]["date"] == "2023-03-09" and attacks[0]["direction"] == "a->b"
+    assert attacks[0]["modality"] == "Asserted"
     assert all(r.get("evidence") for r in rows)

@@ -10,13 +10,14 @@ import typer
 from graph.cli import app
 
 _QUERY = """
-SELECT ?date ?kind ?what ?direction ?polarity ?dateSource ?event ?evidence WHERE {
+SELECT ?date ?kind ?what ?direction ?polarity ?modality ?dateSource ?event ?evidence WHERE {
   {
     { ?x kgo:source $a ; kgo:target $b . BIND("a->b" AS ?direction) }
     UNION
     { ?x kgo:source $b ; kgo:target $a . BIND("b->a" AS ?direction) }
-    ?x a kgo:Interaction ; kgo:eventType ?type ; kgo:polarity ?polarity ;
+    ?x a kgo:Interaction ; kgo:eventType ?type ; kgo:polarity ?polarity ; kgo:modality ?mod ;
        prov:wasDerivedFrom ?sentence .
+    BIND(REPLACE(STR(?mod), "^.*#", "") AS ?modality)
     ?sentence nif:anchorOf ?evidence ; nif:referenceContext ?doc .
     OPTIONAL { ?x dcterms:date ?own }
     OPTIONAL { ?x kgo:dateSource ?dateSource }
@@ -39,7 +40,8 @@ ORDER BY ?date ?kind
 
 
 def pair_timeline(out_dir: str | Path, a: str, b: str) -> list[dict]:
-    """Rows of the pair's timeline: date, kind (event/interaction), type, direction, evidence.
+    """Rows of the pair's timeline: date, kind (event/interaction), type, direction, modality,
+    evidence.
 
     ``a`` and ``b`` are actor keys ("IRN") or IRIs. Undated rows come first.
     """
@@ -82,7 +84,8 @@ def timeline(
         else:
             pol = r.get("polarity", "")
             src = r.get("dateSource", "").rsplit("#", 1)[-1]
-            head = f"{r.get('direction')} {r.get('what')} {pol}" + (f" [{src}]" if src else "") \
+            head = f"{r.get('direction')} {r.get('what')} {pol} {r.get('modality', '')}" \
+                + (f" [{src}]" if src else "") \
                 + (f" part of {r.get('event')}" if r.get("event") else "")
         evidence = " ".join((r.get("evidence") or "").split())
         typer.echo(f"{date:<10}  {head}\n            {evidence[:160]}")
