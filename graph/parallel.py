@@ -37,8 +37,6 @@ from graph.model import Document
 
 Result = Document | str
 
-from graph.ingest import MAX_FILE_BYTES  # noqa: F401 - where it was; ingest enforces it
-
 #: Files in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
 

@@ -601,3 +601,24 @@ def test_objecting_to_the_deal_opposes_its_parties():
 
 def test_no_deal_in_the_text_no_objection_target():
     assert not found("Russia warned Iran. Israel objected to the deal.", "ISR", "IRN")
+
+
+def test_the_deal_refers_back_only_a_few_sentences():
+    filler = " ".join(f"Talks on fisheries went on for day {n} of the round." for n in range(1, 15))
+    near = "Russia and Ukraine signed a grain deal in July. Turkey condemned the deal."
+    far = "Russia and Ukraine signed a grain deal in July. " + filler + " Turkey condemned the deal."
+    assert found(near, "TUR", "RUS", polarity=-1)
+    assert not found(far, "TUR", "RUS") and not found(far, "TUR", "UKR")
+
+
+def test_a_deal_whose_parties_are_named_later_is_not_the_earlier_deal():
+    text = "France sold jets to India. Pakistan rejected the agreement reached by Iran and Iraq."
+    assert not found(text, "PAK", "FRA") and not found(text, "PAK", "IND")
+
+
+def test_the_drills_refer_back_only_a_few_sentences():
+    filler = " ".join(f"Fishing boats stayed in port on day {n} of the storm." for n in range(1, 15))
+    near = "Russia and China held joint naval drills in July. Later, Iranian sailors joined the drills."
+    far = "Russia and China held joint naval drills in July. " + filler + " Chilean troops joined the drills."
+    assert found(near, "IRN", "RUS", "EXERCISE")
+    assert not found(far, "CHL", "RUS") and not found(far, "CHL", "CHN")

@@ -6,7 +6,7 @@ HTML, bidi and zero-width marks, actors whose names break IRIs, Turtle and HTML)
 are generated here, in the test's temporary folder: a 50 MB text, a 100,000-character
 sentence, deeply nested HTML, and file names with characters that break IRIs, Turtle or HTML.
 
-Decision on the 50 MB file: a document above :data:`graph.parallel.MAX_FILE_BYTES` is reported
+Decision on the 50 MB file: a document above :data:`graph.ingest.MAX_FILE_BYTES` is reported
 ("too large") without being read, so it costs nothing; extracting 50 MB of prose would take many
 minutes and is not what a folder of articles holds.
 """

@@ -904,7 +904,8 @@ def _context_about(doc: Document, f: _Found, content: tuple[int, int]) -> list[s
 
     In order: the sentences of the quotation the claim belongs to ("“We have been advancing our
     cooperation.”" after "“... with India,” X said"), the participants of a named event that
-    the sentence mentions ("the attack", "the deal"), else the previous sentence.
+    the sentence mentions ("the attack", "the deal"), else the ``CONTEXT_SENTENCES`` sentences
+    before it, nearest first.
     """
     own = _own_sides(doc, f.speakers)
     found: list[str] = []
@@ -949,7 +950,7 @@ def _event_referents(doc: Document, sentence: int, content: str) -> list[str]:
     out: list[str] = []
     for group in groups:
         named = [ev for ev in doc.events if lex.group(ev.label) == group
-                 and min(ev.sentences, default=sentence + 1) <= sentence]
+                 and any(sentence - EVENT_LOOKBACK <= s <= sentence for s in ev.sentences)]
         if named:
             out += named[-1].participants
             continue

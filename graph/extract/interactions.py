@@ -269,8 +269,10 @@ def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Docum
         by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Interaction] = []
     title = _norm(doc.title) if doc.title else None
-    exercise_parties: list[str] = []      # the parties of the last joint exercise so far
-    deal_parties: list[str] = []          # the parties of the last deal (agreement, sale, aid)
+    # The parties of the last joint exercise and of the last deal (agreement, sale, aid), with
+    # the sentence that named them: "the drills" / "the deal" refer back only a few sentences.
+    exercise_parties: tuple[int, list[str]] = (-1, [])
+    deal_parties: tuple[int, list[str]] = (-1, [])
     for sentence in doc.sentences:
         mentions = by_sentence.get(sentence.index, [])
         if not mentions:
@@ -280,19 +282,31 @@ def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Docum
         view = SentenceView(doc, sentence, mentions)
         prev = by_sentence.get(sentence.index - 1, [])
         hits = _hits(view, lex, prev)
-        hits += _participation(view, lex, exercise_parties)
-        hits += _objections_to_the_deal(view, lex, deal_parties)
+        hits += _participation(view, lex, _recent(exercise_parties, sentence.index))
+        hits += _objections_to_the_deal(view, lex, _recent(deal_parties, sentence.index))
         found = _to_interactions(view, hits, lex)
         out.extend(found)
         parties = [a for i in found if i.event_type == "EXERCISE" and i.modality == "Asserted"
                    for a in (i.source, i.target)]
         if parties:
-            exercise_parties = list(dict.fromkeys(parties))
+            exercise_parties = (sentence.index, list(dict.fromkeys(parties)))
         deals = [i for i in found if i.event_type in DEAL_TYPES and i.modality == "Asserted"]
         if deals:
-            deal_parties = [deals[-1].source, deals[-1].target]
+            deal_parties = (sentence.index, [deals[-1].source, deals[-1].target])
     doc.interactions = _dedupe(out)
     return doc
+
+
+#: How many sentences back "the drills" or "the deal" may refer to the last exercise or deal
+#: (as far as "the attack" in claims: `graph.extract.claims.EVENT_LOOKBACK`).
+ANAPHORA_LOOKBACK = 12
+
+
+def _recent(named: tuple[int, list[str]], sentence: int) -> list[str]:
+    """The parties of ``named`` = (sentence, parties) if it is at most
+    :data:`ANAPHORA_LOOKBACK` sentences before ``sentence``, else none."""
+    at, parties = named
+    return parties if at >= 0 and sentence - at <= ANAPHORA_LOOKBACK else []
 
 
 def _norm(text: str) -> str:
@@ -428,7 +442,7 @@ def _agentive_head(view: SentenceView, g: Group, prep: str) -> bool:
 
 
 VP_GLUE = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "also",
-           "then", "later", "later", "even", "has", "did", "to"}
+           "then", "later", "even", "did", "to"}
 
 
 def _shared_subject(view: SentenceView, k: int) -> tuple[bool, Group | None]:
@@ -998,11 +1012,23 @@ def _objections_to_the_deal(view: SentenceView, lex: Lexicon, parties: list[str]
                 or view.lower[j + 1] not in lex.deal_nouns or j + 2 < len(view.tokens) \
                 and view.lower[j + 2] in ("with", "between", "by", "to", "of"):
             continue              # "the deal with X" names its parties: the patterns read them
+        if _actor_later_in_clause(view, j + 2):
+            continue              # "the agreement reached by X and Y": the parties are named
         subject = _subject(view, k)
         targets = [a for a in parties if subject is not None and a not in subject.actors]
         if targets:
             hits.append(Hit(subject.actors, targets, entry, (k, k), "deal-context", indirect=True))
     return hits
+
+
+def _actor_later_in_clause(view: SentenceView, start: int) -> bool:
+    """Whether an actor is named from token ``start`` to the end of its clause."""
+    for i in range(start, len(view.tokens)):
+        if view.lower[i] in (";", ".", ":", "but", "while", "whereas"):
+            return False
+        if i in view.unit_at:
+            return True
+    return False
 
 
 def _synthetic(lex: Lexicon, word: str, event_type: str) -> Entry:

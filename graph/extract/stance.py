@@ -112,7 +112,7 @@ _ATTACKS = {"ATTACK", "ASSAULT"}
 def _attacker_of_the_attack(doc: Document, claim) -> list[str]:
     """"X said its embassy was damaged during the attack": a hostile claim that names no one
     else but refers to "the attack" (a definite attack noun) is about the attack's author, the
-    source of the last asserted attack up to this sentence."""
+    source of the last asserted attack in this sentence or the ``EVENT_LOOKBACK`` before it."""
     from graph.extract.lexicon import load_lexicon
 
     lex = load_lexicon()
@@ -121,7 +121,10 @@ def _attacker_of_the_attack(doc: Document, claim) -> list[str]:
     nouns = {w for (w, kind), e in lex.entries.items() if kind == "noun" and e.event_type in _ATTACKS}
     if not any(a in ("the", "this", "that") and b.strip(".,;") in nouns for a, b in zip(words, words[1:])):
         return []
-    attacks = [i for i in doc.interactions if i.sentence <= claim.sentence
+    from graph.extract.claims import EVENT_LOOKBACK
+
+    attacks = [i for i in doc.interactions
+               if claim.sentence - EVENT_LOOKBACK <= i.sentence <= claim.sentence
                and i.event_type in _ATTACKS and i.modality == "Asserted"]
     return [attacks[-1].source] if attacks else []
 
