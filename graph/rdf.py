@@ -26,8 +26,8 @@ def N(iri: str) -> ox.NamedNode:  # noqa: N802 - short on purpose, used everywhe
     node = _NODES.get(iri)
     if node is None:
         node = ox.NamedNode(iri)
-        if len(_NODES) < 4096:   # the vocabulary; per-document IRIs would only fill it
-            _NODES[iri] = node
+        if not iri.startswith(iris.RES) and len(_NODES) < 4096:
+            _NODES[iri] = node   # the vocabulary only: per-document IRIs would fill the cache
     return node
 
 
