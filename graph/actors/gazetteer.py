@@ -58,31 +58,14 @@ class Gazetteer:
             found.append(candidate)
 
     def longest_at(self, tokens: list[Token], i: int) -> Match | None:
-        if i >= len(tokens):
-            return None
-        node = self.root.get(tokens[i].text)  # most tokens start no name: return at once
-        if node is None:
-            return None
-        best = (i, node[_END]) if _END in node else None
-        j = i + 1
-        while j < len(tokens):
-            node = node.get(tokens[j].text)
-            if node is None:
-                break
-            if _END in node:
-                best = (j, node[_END])
-            j += 1
-        if best is None:
-            return None
-        last, candidates = best
-        surface = " ".join(t.text for t in tokens[i:last + 1])
-        return Match(i, last, surface, tuple(candidates))
+        """The longest surface form that starts at ``tokens[i]``, else None."""
+        return self.longest_word_at(_Texts(tokens), i)
 
-    def longest_word_at(self, words: list[str], i: int) -> Match | None:
+    def longest_word_at(self, words, i: int) -> Match | None:
         """:meth:`longest_at` over plain strings (lower-cased words, say): no tokens to make."""
         if i >= len(words):
             return None
-        node = self.root.get(words[i])
+        node = self.root.get(words[i])  # most words start no name: return at once
         if node is None:
             return None
         best = (i, node[_END]) if _END in node else None
@@ -97,7 +80,7 @@ class Gazetteer:
         if best is None:
             return None
         last, candidates = best
-        return Match(i, last, " ".join(words[i:last + 1]), tuple(candidates))
+        return Match(i, last, " ".join(words[k] for k in range(i, last + 1)), tuple(candidates))
 
     def scan(self, tokens: list[Token]):
         """Non-overlapping longest matches, left to right."""
@@ -112,3 +95,18 @@ class Gazetteer:
                 continue
             yield match
             i = match.last + 1
+
+
+class _Texts:
+    """The token strings of a token list, read on demand (no list built per lookup)."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, k: int) -> str:
+        return self.tokens[k].text
