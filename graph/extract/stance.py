@@ -18,6 +18,8 @@ another speaker of the same sentence, nor when the speech cue is itself friendly
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from graph.model import Document, Interaction
 
 _TYPE = {-1: "DISAPPROVE", 1: "SUPPORT"}
@@ -109,16 +111,22 @@ def _speech_act_modality(doc: Document, claim) -> str:
 _ATTACKS = {"ATTACK", "ASSAULT"}
 
 
+@lru_cache(maxsize=1)
+def _attack_nouns() -> frozenset[str]:
+    """The lexicon's nouns of attacks ("attack", "strike", ...), read once."""
+    from graph.extract.lexicon import load_lexicon
+
+    return frozenset(w for (w, kind), e in load_lexicon().entries.items()
+                     if kind == "noun" and e.event_type in _ATTACKS)
+
+
 def _attacker_of_the_attack(doc: Document, claim) -> list[str]:
     """"X said its embassy was damaged during the attack": a hostile claim that names no one
     else but refers to "the attack" (a definite attack noun) is about the attack's author, the
     source of the last asserted attack in this sentence or the ``EVENT_LOOKBACK`` before it."""
-    from graph.extract.lexicon import load_lexicon
-
-    lex = load_lexicon()
     words = doc.sentences[claim.sentence].text.lower().replace("’", "'").split() \
         if claim.sentence < len(doc.sentences) else []
-    nouns = {w for (w, kind), e in lex.entries.items() if kind == "noun" and e.event_type in _ATTACKS}
+    nouns = _attack_nouns()
     if not any(a in ("the", "this", "that") and b.strip(".,;") in nouns for a, b in zip(words, words[1:])):
         return []
     from graph.extract.claims import EVENT_LOOKBACK
