@@ -1024,7 +1024,7 @@ def _objections_to_the_deal(view: SentenceView, lex: Lexicon, parties: list[str]
 def _actor_later_in_clause(view: SentenceView, start: int) -> bool:
     """Whether an actor is named from token ``start`` to the end of its clause."""
     for i in range(start, len(view.tokens)):
-        if view.lower[i] in (";", ".", ":", "but", "while", "whereas"):
+        if view.is_boundary(i):
             return False
         if i in view.unit_at:
             return True
