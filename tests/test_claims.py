@@ -262,3 +262,8 @@ def test_closing_source_of_reported_facts_takes_no_side():
     assert not [i for i in doc.interactions if i.source == "ALB"]
     accusing = process_text("Albania accused Serbia of shelling two villages in Kosovo.")
     assert accusing.claims[0].stance == -1
+
+
+def test_nationality_in_an_apposition_describes_the_speaker_named_before_it():
+    doc = process_text("Eric Holm, a Danish lawmaker, said the Swedish ban was a mistake.")
+    assert [c.claimant for c in doc.claims] == ["person/eric-holm"]

@@ -398,6 +398,48 @@ def test_experiencer_verbs_point_from_the_experiencer(text, source, target):
     assert (target, source, -1) not in got
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("Kenya was dismayed at Uganda's decision to close the crossing.", "KEN", "UGA"),
+    ("Peru was shocked over Chile's expulsion of the diplomats.", "PER", "CHL"),
+    ("Norway is deeply disappointed by Sweden's refusal to extradite the suspect.", "NOR", "SWE"),
+    ("Eric Holm, a Danish lawmaker, said he was \"appalled\" that the Swedish government had "
+     "lifted the ban.", "person/eric-holm", "SWE"),
+])
+def test_attitude_of_dismay_is_disapproval_of_its_cause(text, source, target):
+    got = pairs(text)
+    assert (source, target, -1) in got
+    assert (target, source, -1) not in got
+
+
+def test_an_appalling_act_names_no_one_who_is_appalled():
+    assert pairs("The appalling raid by Russia killed ten villagers.") == set()
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Norway deplored Russia's decision to expel the diplomats.", "NOR", "RUS"),
+    ("Chile regrets Peru's decision to close the border.", "CHL", "PER"),
+    ("Turkey said it regretted that Greece had expelled the journalists.", "TUR", "GRC"),
+    ("Mexico's president lamented the American decision to build the wall.", "MEX", "USA"),
+])
+def test_regret_is_criticism(text, source, target):
+    assert (source, target, "CRITICIZE", -1, "Asserted") in rows(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Ankara called Greece's move a provocation.", "TUR", "GRC"),
+    ("Chile branded the Peruvian claim illegal.", "CHL", "PER"),
+    ("Russia considers the Ukrainian strikes a dangerous escalation.", "RUS", "UKR"),
+])
+def test_naming_an_act_with_a_negative_phrase_is_criticism(text, source, target):
+    got = rows(text)
+    assert (source, target, "CRITICIZE", -1, "Asserted") in got
+    assert not [r for r in got if r[3] > 0]      # "called" is no phone call here
+
+
+def test_calling_someone_is_still_a_call_without_an_evaluation():
+    assert rows("Germany called France to discuss the summit.") == {("DEU", "FRA", "CONSULT", 1, "Asserted")}
+
+
 # -- confidence ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -526,6 +526,12 @@ def _speaker(view, k: int, form: str, ctx: _Context, lex: ClaimLexicon, quotes: 
             ok = prep in (None, "by", "for", "from") or (
                 prep == "of" and any(words[i] in _ROLE_OF or words[i] in lex.role_nouns
                                      for i in range(max(0, g.first - 4), g.first)))
+            if ok and g.units[-1].via == "adjective" and k > 0 and words[k - 1] == ",":
+                # "Jane Doe, a Danish lawmaker, said": the nationality describes the speaker
+                # named before the apposition, who is the one speaking
+                named, span = _apposition_subject(view, k)
+                if named:
+                    return named, span
             if ok:
                 actors, first, last = _who(view, j)
                 actors, first = _coordinated_before(view, actors, first)

@@ -28,7 +28,7 @@ Each hit becomes an :class:`~graph.model.Interaction`; its modality comes from
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import permutations
 
@@ -342,7 +342,10 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     hits += _phrases(view, lex, prev_mentions)
     hits += _demands_in_speech(view, lex)
     hits += _stance_prefixes(view, lex)
-    hits += _evaluations(view, lex)
+    evaluations = _evaluations(view, lex)
+    judged = {h.trigger for h in evaluations}
+    # "Ankara called Greece's move a provocation": no phone call (CONSULT) at the same verb
+    hits = [h for h in hits if h.trigger not in judged or h.entry.polarity < 0] + evaluations
     return hits + _requested_actions(view, lex, hits)
 
 
@@ -672,6 +675,11 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         with_object = _object(view, entry, last) if entry.preps else None
         if with_object is not None and with_object is agent:
             with_object = None
+        if experiencer and agent is None and be:
+            # "Kenya was dismayed at Uganda's decision", "he was appalled that Chile ...": the
+            # cause after "at"/"over"/"that" is what the experiencer (the subject) reacts to
+            agent = _experiencer_cause(view, entry, last)
+            with_object = None
         other = with_object or patient
         if agent is not None and other is not None and agent is not other:
             src, tgt = (other, agent) if experiencer else (agent, other)
@@ -722,6 +730,18 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         and view.lower[last + 1] == "with"
     return [Hit(subject.actors, target.actors, entry, (first, last), "active", symmetric=symmetric,
                 indirect=subject.indirect or target.indirect)]
+
+
+EXPERIENCER_CAUSE_PREPS = ("at", "over", "about", "with")
+
+
+def _experiencer_cause(view: SentenceView, entry: Entry, k: int) -> Group | None:
+    """What the subject of "was dismayed at / appalled that" reacts to: the group of an
+    at/over/about/with phrase right after the participle, else the subject of a "that" clause."""
+    cause = _object(view, replace(entry, preps=EXPERIENCER_CAUSE_PREPS), k)
+    if cause is not None and view.governed_by_preposition(cause) in EXPERIENCER_CAUSE_PREPS:
+        return cause
+    return _that_target(view, k)
 
 
 def _participle_as_adjective(view: SentenceView, entry: Entry, first: int, last: int) -> bool:
@@ -961,20 +981,43 @@ def _evaluations(view: SentenceView, lex: Lexicon) -> list[Hit]:
         return []
     hits = []
     for k, w in enumerate(view.lower):
-        if w not in spec["verbs"] or k in view.unit_at:
+        if w not in spec["verbs"] and w not in spec.get("naming", ()) or k in view.unit_at:
             continue
-        as_at = next((j for j in range(k + 1, min(len(view.tokens), k + 9)) if view.lower[j] == "as"), None)
-        if as_at is None or any(view.is_boundary(j) or view.lower[j] in (",", ".")
-                                for j in range(k + 1, as_at)):
-            continue
-        target = next((view.group_of[j] for j in range(k + 1, as_at) if j in view.group_of), None)
-        if target is None or not _negative_phrase(view, as_at + 1, spec["negative"]):
+        target = _evaluated_as(view, k, spec) if w in spec["verbs"] else None
+        if target is None and w in spec.get("naming", ()):
+            target = _evaluated_directly(view, k, spec)
+        if target is None:
             continue
         source = _subject(view, k)
         if source is not None and source is not target:
             hits.append(Hit(source.actors, target.actors, _synthetic(lex, w, "CRITICIZE"), (k, k),
                             "evaluation", indirect=source.indirect or target.indirect))
     return hits
+
+
+def _evaluated_as(view: SentenceView, k: int, spec: dict) -> Group | None:
+    """The actor of "VERB [X's move] as [negative phrase]" after the evaluation verb at ``k``."""
+    as_at = next((j for j in range(k + 1, min(len(view.tokens), k + 9)) if view.lower[j] == "as"), None)
+    if as_at is None or any(view.is_boundary(j) or view.lower[j] in (",", ".") for j in range(k + 1, as_at)):
+        return None
+    target = next((view.group_of[j] for j in range(k + 1, as_at) if j in view.group_of), None)
+    return target if target is not None and _negative_phrase(view, as_at + 1, spec["negative"]) else None
+
+
+def _evaluated_directly(view: SentenceView, k: int, spec: dict) -> Group | None:
+    """The actor of "called [X's move] [a provocation]", "branded the X claim illegal": the
+    object group within three words of the naming verb (no preposition before it), then a
+    negative word in the phrase right after it."""
+    for j in range(k + 1, min(len(view.tokens), k + 4)):
+        if view.is_boundary(j) or view.lower[j] in (",", ".", "that", "on", "upon", "for"):
+            return None
+        g = view.group_of.get(j)
+        if g is None:
+            continue
+        if view.governed_by_preposition(g) is not None:
+            return None
+        return g if _negative_phrase(view, g.last + 1, spec["negative"]) else None
+    return None
 
 
 def _negative_phrase(view: SentenceView, start: int, negative: frozenset) -> bool:

@@ -153,7 +153,8 @@ def load_lexicon() -> Lexicon:
     ev = data.get("evaluation") or {}
     if ev:
         lex.evaluation = {"verbs": frozenset(ev.get("verbs", [])),
-                          "negative": frozenset(ev.get("negative", []))}
+                          "negative": frozenset(ev.get("negative", [])),
+                          "naming": frozenset(ev.get("naming_verbs", []))}
     part = data.get("participation") or {}
     if part:
         lex.participation = {"verbs": _cue_gazetteer(part.get("verbs", [])),
