@@ -664,3 +664,31 @@ def test_the_drills_refer_back_only_a_few_sentences():
     far = "Russia and China held joint naval drills in July. " + filler + " Chilean troops joined the drills."
     assert found(near, "IRN", "RUS", "EXERCISE")
     assert not found(far, "CHL", "RUS") and not found(far, "CHL", "CHN")
+
+
+# -- the speaker's "we" and the other side's "they" ------------------------------------------
+
+def test_we_in_a_quotation_is_the_speakers_side():
+    got = pairs("\"We condemn Russia's strikes on our cities,\" the Polish president said.")
+    assert ("POL", "RUS", -1) in got
+    assert ("RUS", "POL", -1) in got      # "strikes on our cities"
+
+
+def test_they_against_us_is_the_other_side():
+    text = ("Chilean negotiator Ana Ruiz said Peru's latest move was meant to isolate Chile. "
+            "\"They wanted us on our knees and they put pressure on us.\"")
+    second = {(i.source, i.target, i.polarity) for i in process_text(text).interactions if i.sentence == 1}
+    assert ("PER", "CHL", -1) in second
+    # the speaker's own side is never what she speaks against
+    assert not [i for i in process_text(text).interactions if i.target == "CHL" and i.source.startswith("person/")]
+
+
+def test_said_they_would_is_the_speakers_own_side():
+    got = pairs("Chilean negotiator Ana Ruiz said they would resist Peru's plan by every legal means.")
+    assert ("CHL", "PER", -1) in got
+    assert not [p for p in got if p[1] == "CHL"]
+
+
+def test_we_without_a_speaker_stays_unresolved():
+    # no one is quoted: "we" is nobody's side
+    assert pairs("We condemn Russia's strikes.") == set()

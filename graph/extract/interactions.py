@@ -1472,3 +1472,108 @@ def _dedupe(items: list[Interaction]) -> list[Interaction]:
         if key not in best or it.confidence > best[key].confidence:
             best[key] = it
     return sorted(best.values(), key=lambda i: (i.sentence, i.start, i.source, i.target, i.event_type))
+
+
+# -- the speaker's "we" and the other side's "they" -------------------------------------------
+
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+THIRD_PLURAL = {"they", "them", "their", "theirs"}
+#: How many sentences back "they" in "they wanted us ..." looks for the other side.
+COUNTERPART_LOOKBACK = 2
+
+
+def speaker_pronoun_interactions(doc: Document, lexicon: Lexicon | None = None) -> Document:
+    """Add the interactions whose party is a plural pronoun of attributed speech.
+
+    Runs after the claims, which know who speaks in each sentence. In a sentence spoken by one
+    side, "we"/"us"/"our" stand for the speaker's side ("“We call on Chile and Peru to talk,”
+    the Brazilian spokesman said": Brazil -> Chile, Peru); "they"/"them" in a sentence that also
+    says "we"/"us" stand for the other side, the last actor of another side named in the
+    sentence or the ``COUNTERPART_LOOKBACK`` sentences before ("They wanted us to give in");
+    and "they" right after the speech verb ("the Kurdish envoy said they would resist") is the
+    speaker's own side. Only interactions that need one of these pronouns are added.
+    """
+    from graph.extract.stance import speaker_side
+
+    lex = lexicon or load_lexicon()
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    speakers: dict[int, list[str]] = {}
+    cues: dict[int, set[str]] = {}
+    for c in doc.claims:
+        if c.claimant != "AUTHOR":
+            speakers.setdefault(c.sentence, [])
+            if c.claimant not in speakers[c.sentence]:
+                speakers[c.sentence].append(c.claimant)
+            cues.setdefault(c.sentence, set()).add(c.cue.lower())
+    added: list[Interaction] = []
+    for index, who in speakers.items():
+        sides = {speaker_side(doc, s) for s in who}
+        if len(sides) != 1 or index >= len(doc.sentences):
+            continue          # several sides speak: "we" could be any of them
+        side = sides.pop()
+        sentence = doc.sentences[index]
+        mentions = by_sentence.get(index, [])
+        pronouns = _plural_pronouns(doc, sentence, mentions, side, cues.get(index, set()), by_sentence)
+        if not pronouns:
+            continue
+        before = {_key(i) for i in _sentence_interactions(doc, sentence, mentions, lex, by_sentence)}
+        after = _sentence_interactions(doc, sentence, mentions + pronouns, lex, by_sentence)
+        added += [i for i in after if _key(i) not in before]
+    doc.interactions = _dedupe(doc.interactions + added)
+    return doc
+
+
+def _key(i: Interaction) -> tuple:
+    return (i.source, i.target, i.event_type, i.polarity, i.modality)
+
+
+def _sentence_interactions(doc: Document, sentence, mentions: list[Mention], lex: Lexicon,
+                           by_sentence: dict[int, list[Mention]]) -> list[Interaction]:
+    view = SentenceView(doc, sentence, mentions)
+    return _to_interactions(view, _hits(view, lex, by_sentence.get(sentence.index - 1, [])), lex)
+
+
+def _plural_pronouns(doc: Document, sentence, mentions: list[Mention], side: str, cues: set[str],
+                     by_sentence: dict[int, list[Mention]]) -> list[Mention]:
+    """Mentions for the sentence's "we"/"us"/"our" (the speaker's side) and "they"/"them"."""
+    taken = {(m.start, m.end) for m in mentions}
+    tokens = tokenize(sentence.text, sentence.start)
+    words = [t.text.lower() for t in tokens]
+    ours = [t for t, w in zip(tokens, words) if w in FIRST_PLURAL and (t.start, t.end) not in taken]
+    out = [Mention(t.start, t.end, t.text, side, sentence.index, "pronoun") for t in ours]
+    for k, (t, w) in enumerate(zip(tokens, words)):
+        if w not in THIRD_PLURAL or (t.start, t.end) in taken:
+            continue
+        if ours:
+            other = _counterpart(doc, sentence, mentions, side, t.start, by_sentence)
+            if other is not None:
+                out.append(Mention(t.start, t.end, t.text, other, sentence.index, "pronoun"))
+        elif w == "they" and _after_speech_cue(words, k, cues):
+            out.append(Mention(t.start, t.end, t.text, side, sentence.index, "pronoun"))
+    return out
+
+
+def _after_speech_cue(words: list[str], k: int, cues: set[str]) -> bool:
+    """"said they would", "said that they": the pronoun opens the reported clause."""
+    j = k - 1
+    if j >= 0 and words[j] == "that":
+        j -= 1
+    return j >= 0 and words[j] in cues
+
+
+def _counterpart(doc: Document, sentence, mentions: list[Mention], side: str, before: int,
+                 by_sentence: dict[int, list[Mention]]) -> str | None:
+    """The side of the last actor named before ``before`` (in this sentence or the
+    ``COUNTERPART_LOOKBACK`` before it) that is not ``side``: the other party."""
+    from graph.extract.stance import _side
+
+    pool = [m for i in range(sentence.index - COUNTERPART_LOOKBACK, sentence.index)
+            for m in by_sentence.get(i, [])]
+    pool += [m for m in mentions if m.end <= before]
+    for m in sorted(pool, key=lambda m: m.start, reverse=True):
+        other = _side(doc, m.actor)
+        if other != side and not other.startswith("person/"):
+            return other
+    return None

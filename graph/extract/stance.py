@@ -52,7 +52,7 @@ def interactions_from_claims(doc: Document) -> Document:
             continue          # the extractor already says what the speaker did in this sentence
         if _friendly_cue(claim.cue):
             continue          # "X hailed / welcomed ...": the speech act itself is no hostility
-        own_side = _side(doc, claim.claimant)
+        own_side = speaker_side(doc, claim.claimant)
         modality = _speech_act_modality(doc, claim)
         # every speaker of the sentence is a co-speaker ("A and B criticised the plan, with B's
         # minister warning ...", "A stressed ..., while B condemned ..."), not a target
@@ -176,3 +176,19 @@ def _side(doc: Document, key: str) -> str:
         seen.add(key)
         key = doc.actors[key].affiliation
     return key
+
+
+def speaker_side(doc: Document, speaker: str) -> str:
+    """The side a speaker speaks for: :func:`_side`, and for a person the knowledge base
+    affiliates with nobody, the nationality adjective of the title right before the name
+    ("the Chilean negotiator Ana Ruiz" speaks for Chile)."""
+    side = _side(doc, speaker)
+    if side != speaker or not speaker.startswith("person/"):
+        return side
+    adjectives = [x for x in doc.mentions if x.via == "adjective"]
+    for m in sorted((m for m in doc.mentions if m.actor == speaker), key=lambda m: m.start):
+        title = [x for x in adjectives if x.sentence == m.sentence and 0 < m.start - x.end <= 30
+                 and "," not in doc.text[x.end:m.start]]
+        if title:
+            return max(title, key=lambda x: x.end).actor
+    return side
