@@ -692,3 +692,44 @@ def test_said_they_would_is_the_speakers_own_side():
 def test_we_without_a_speaker_stays_unresolved():
     # no one is quoted: "we" is nobody's side
     assert pairs("We condemn Russia's strikes.") == set()
+
+
+def test_false_is_a_negative_evaluation_word_not_a_yaml_boolean():
+    assert ("CHL", "PER", "CRITICIZE", -1, "Asserted") in rows(
+        "Chile sees the Peruvian move as a false step.")
+
+
+@pytest.mark.parametrize("text, source, target, event_type", [
+    ("In what is being seen as a snub to the visiting Chilean president, Peru on Monday changed "
+     "its position.", "PER", "CHL", "REJECT"),
+    ("As a rebuke to Bolivia, Peru recalled its envoy.", "PER", "BOL", "CRITICIZE"),
+    ("Peru's snub to Chile angered its neighbours.", "PER", "CHL", "REJECT"),
+])
+def test_a_slight_in_an_opening_phrase_belongs_to_the_subject_after_it(text, source, target, event_type):
+    assert (source, target, event_type, -1, "Asserted") in rows(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chile was pleased with Peru's offer of talks.", "CHL", "PER"),
+    ("Chile said it was delighted by the Peruvian decision.", "CHL", "PER"),
+    ("Bolivia is heartened by Peru's offer.", "BOL", "PER"),
+])
+def test_friendly_attitude_is_support_for_its_cause(text, source, target):
+    assert (source, target, 1) in pairs(text)
+    assert (target, source, 1) not in pairs(text)
+
+
+def test_please_is_no_attitude():
+    assert pairs("Please, Peru, open the border.") == set()
+
+
+def test_a_participle_after_a_place_phrase_and_modifies_the_next_place():
+    got = rows("Chile no longer considers settlements in the Atacama and annexed La Paz illegal.")
+    assert not [r for r in got if r[2] == "ASSAULT"]      # nobody annexes anything here
+    assert ("RUS", "GEO", -1) in pairs("Russia invaded Georgia and annexed Crimea.")
+
+
+def test_a_pledge_does_not_reach_into_its_infinitive():
+    got = rows("Bolivia pledged new measures to oppose Chile.")
+    assert ("BOL", "CHL", "OPPOSE", -1, "Asserted") in got
+    assert not [r for r in got if r[2] == "AGREE"]

@@ -148,7 +148,7 @@ def _act_references(doc: Document, by_sentence: dict, kind) -> dict[tuple[int, i
     out: dict[tuple[int, int], str | None] = {}
     owned: list[tuple[int, int, str]] = []      # (sentence, offset, actor) of owned act nouns
     for sentence in doc.sentences:
-        states = [m for m in by_sentence.get(sentence.index, []) if kind(m) in _STATE_TYPES]
+        states = [m for m in by_sentence.get(sentence.index, []) if kind(m) in _STATE_TYPES + ("Person",)]
         words = [(m.start() + sentence.start, m.end() + sentence.start, m.group().lower())
                  for m in _WORD.finditer(sentence.text)]
         for k, (start, end, w) in enumerate(words):

@@ -600,6 +600,9 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
             continue
         if w in PREPOSITIONS and w not in entry.preps and w not in ("of",) and not _locative(entry, w, words):
             return None
+        if w == "to" and "intent" in entry.options and j + 1 < len(view.tokens) \
+                and load_lexicon().entry(view.lower[j + 1], "verb") is not None:
+            return None           # "pledged new measures to oppose X": X is what is opposed
         if w == "of" and entry.event_type == "ACCUSE":
             return None
         if w not in SKIPPABLE and w not in entry.preps and w.isalpha() and w not in entry.object_words:
@@ -750,11 +753,26 @@ def _participle_as_adjective(view: SentenceView, entry: Entry, first: int, last:
     if entry.form not in ("ed", "ing") or first == 0:
         return False
     before = view.lower[first - 1]
+    if entry.form == "ed" and before in ("and", "or") and _place_in_a_phrase_before(view, first - 1):
+        return True               # "settlements in the West Bank and annexed East Jerusalem"
     nxt = last + 1 < len(view.tokens) and (last + 1 in view.unit_at or view.tokens[last + 1].text[:1].isupper()
                                             or view.lower[last + 1].isalpha())
     adverb = before.endswith("ly") and first >= 2 and _opens_noun_phrase(view, first - 2)
     modifier_slot = adverb or before in DETERMINERS or before in APOS
     return bool(nxt) and modifier_slot
+
+
+def _place_in_a_phrase_before(view: SentenceView, k: int) -> bool:
+    """A name governed by a place preposition ends right before token ``k`` ("in the West Bank"
+    before "and"): a participle after the "and" modifies the next name of the same phrase."""
+    j = k - 1
+    while j >= 0 and k - j <= 5 and (view.tokens[j].text[:1].isupper() or j in view.unit_at):
+        j -= 1
+    if j == k - 1:
+        return False
+    while j >= 0 and view.lower[j] in ("the", "a", "an"):
+        j -= 1
+    return j >= 0 and view.lower[j] in ("in", "of", "from", "across", "throughout", "inside")
 
 
 def _opens_noun_phrase(view: SentenceView, k: int) -> bool:
@@ -1160,7 +1178,7 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if source is None:
         if "adjective_source" in entry.options:
             return []
-        source = _subject(view, first)
+        source = _subject(view, first) or _subject_after_fronted_phrase(view, first)
         pattern = "noun-subject"
     if source is None or source is target:
         return []
@@ -1170,6 +1188,24 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
+
+
+FRONTING_WORDS = {"in", "as", "with", "amid", "after", "despite"}
+
+
+def _subject_after_fronted_phrase(view: SentenceView, k: int) -> Group | None:
+    """"In what was seen as a snub to X, Peru ...", "As a rebuke to X, Chile ...": a noun in an
+    opening prepositional phrase belongs to the subject right after the phrase's comma."""
+    if not view.lower or view.lower[0] not in FRONTING_WORDS:
+        return None
+    comma = next((j for j in range(k + 1, len(view.tokens)) if view.lower[j] == ","), None)
+    if comma is None or any(view.is_boundary(j) for j in range(1, comma)):
+        return None
+    for j in range(comma + 1, min(len(view.tokens), comma + 4)):
+        g = view.group_of.get(j)
+        if g is not None:
+            return g if view.governed_by_preposition(g) is None else None
+    return None
 
 
 def _listed_members(view: SentenceView, last: int) -> Group | None:
