@@ -267,3 +267,13 @@ def test_closing_source_of_reported_facts_takes_no_side():
 def test_nationality_in_an_apposition_describes_the_speaker_named_before_it():
     doc = process_text("Eric Holm, a Danish lawmaker, said the Swedish ban was a mistake.")
     assert [c.claimant for c in doc.claims] == ["person/eric-holm"]
+
+
+def test_coordinated_ing_speech_verb_before_that_belongs_to_the_subject():
+    doc = process_text("Peru on Tuesday changed its position by dropping its references to the "
+                       "charter and stressing that Chile and Bolivia should talk directly.")
+    assert [c.claimant for c in doc.claims] == ["PER"]
+
+
+def test_ing_adjective_after_and_is_no_speech():
+    assert process_text("Chile held large drills and threatening manoeuvres near Peru.").claims == []

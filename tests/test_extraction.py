@@ -703,6 +703,8 @@ def test_false_is_a_negative_evaluation_word_not_a_yaml_boolean():
     ("In what is being seen as a snub to the visiting Chilean president, Peru on Monday changed "
      "its position.", "PER", "CHL", "REJECT"),
     ("As a rebuke to Bolivia, Peru recalled its envoy.", "PER", "BOL", "CRITICIZE"),
+    ("LIMA: In what was seen as a snub to the visiting Chilean president, Peru cancelled the "
+     "dinner.", "PER", "CHL", "REJECT"),
     ("Peru's snub to Chile angered its neighbours.", "PER", "CHL", "REJECT"),
 ])
 def test_a_slight_in_an_opening_phrase_belongs_to_the_subject_after_it(text, source, target, event_type):
@@ -733,3 +735,11 @@ def test_a_pledge_does_not_reach_into_its_infinitive():
     got = rows("Bolivia pledged new measures to oppose Chile.")
     assert ("BOL", "CHL", "OPPOSE", -1, "Asserted") in got
     assert not [r for r in got if r[2] == "AGREE"]
+
+
+def test_recommending_that_others_settle_their_dispute_is_no_hostility_of_the_speaker():
+    got = rows("Peru changed its position, stressing that Chile and Bolivia should settle all "
+               "disputes.")
+    assert not [r for r in got if r[0] == "PER" and r[2] == "DISAPPROVE"]
+    got = {(s, t, p) for s, t, _, p, _ in got}
+    assert ("CHL", "BOL", -1) in got      # the dispute itself is there

@@ -443,8 +443,9 @@ def _is_speech_verb(view, k: int, entry, lex: ClaimLexicon) -> bool:
     before = words[prev] if prev >= 0 else ""
     subject_like = prev >= 0 and (prev in view.unit_at or before in _PRONOUNS or before in _ROLE_OF
                                   or before in lex.role_nouns)
-    if form == "ing" and not (subject_like or before == ","):
-        return False                 # "threatening military drills": an adjective
+    if form == "ing" and not (subject_like or before == "," or before == "and" and nxt == "that"):
+        return False                 # "threatening military drills": an adjective (but "... by
+        #                              omitting X and stressing that ..." is the subject's speech)
     if form in ("base", "s") and lemma in lex.noun_like and not subject_like:
         return False                 # "irredentist calls for": a noun
     if form in ("base", "s") and lemma in lex.noun_like:

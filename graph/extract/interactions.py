@@ -1196,10 +1196,12 @@ FRONTING_WORDS = {"in", "as", "with", "amid", "after", "despite"}
 def _subject_after_fronted_phrase(view: SentenceView, k: int) -> Group | None:
     """"In what was seen as a snub to X, Peru ...", "As a rebuke to X, Chile ...": a noun in an
     opening prepositional phrase belongs to the subject right after the phrase's comma."""
-    if not view.lower or view.lower[0] not in FRONTING_WORDS:
+    # a dateline may come first: "LIMA: In what was seen as a snub to X, ..."
+    start = next((j + 1 for j in range(min(3, len(view.lower))) if view.lower[j] in (":", "—", "–")), 0)
+    if start >= len(view.lower) or view.lower[start] not in FRONTING_WORDS or k < start:
         return None
     comma = next((j for j in range(k + 1, len(view.tokens)) if view.lower[j] == ","), None)
-    if comma is None or any(view.is_boundary(j) for j in range(1, comma)):
+    if comma is None or any(view.is_boundary(j) for j in range(start + 1, comma)):
         return None
     for j in range(comma + 1, min(len(view.tokens), comma + 4)):
         g = view.group_of.get(j)

@@ -52,6 +52,8 @@ def interactions_from_claims(doc: Document) -> Document:
             continue          # the extractor already says what the speaker did in this sentence
         if _friendly_cue(claim.cue):
             continue          # "X hailed / welcomed ...": the speech act itself is no hostility
+        if _recommended_settlement(doc, claim):
+            continue          # "X said Y and Z should settle their dispute": no hostility of X
         own_side = speaker_side(doc, claim.claimant)
         modality = _speech_act_modality(doc, claim)
         # every speaker of the sentence is a co-speaker ("A and B criticised the plan, with B's
@@ -192,3 +194,16 @@ def speaker_side(doc: Document, speaker: str) -> str:
         if title:
             return max(title, key=lambda x: x.end).actor
     return side
+
+
+def _recommended_settlement(doc: Document, claim) -> bool:
+    """A recommendation whose hostility is a relation between two others ("Officials said Chile
+    and Peru should resolve their border dispute"): the speaker wants it settled, it is no
+    hostility of the speaker toward either."""
+    if claim.modality != "Recommended":
+        return False
+    own = speaker_side(doc, claim.claimant)
+    return any(i.sentence == claim.sentence and i.polarity < 0 and i.source in claim.about
+               and i.target in claim.about and own not in (i.source, i.target)
+               and i.source != claim.claimant and i.target != claim.claimant
+               for i in doc.interactions)
