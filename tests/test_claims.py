@@ -277,3 +277,10 @@ def test_coordinated_ing_speech_verb_before_that_belongs_to_the_subject():
 
 def test_ing_adjective_after_and_is_no_speech():
     assert process_text("Chile held large drills and threatening manoeuvres near Peru.").claims == []
+
+
+def test_the_main_subject_comes_after_a_dateline_and_an_opening_phrase():
+    doc = process_text("LIMA: In what is being seen as a snub to the visiting Bolivian president, "
+                       "Peru on Tuesday modified its position by dropping its references to the "
+                       "charter and stressing that Chile and Bolivia should talk directly.")
+    assert [c.claimant for c in doc.claims] == ["PER"]

@@ -743,3 +743,37 @@ def test_recommending_that_others_settle_their_dispute_is_no_hostility_of_the_sp
     assert not [r for r in got if r[0] == "PER" and r[2] == "DISAPPROVE"]
     got = {(s, t, p) for s, t, _, p, _ in got}
     assert ("CHL", "BOL", -1) in got      # the dispute itself is there
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chile's view that Peru's claim is unacceptable has not changed.", "CHL", "PER"),
+    ("Canada restated its position that the Mexican tariffs are illegal under trade law.", "CAN", "MEX"),
+])
+def test_a_held_position_that_an_act_is_illegal_is_criticism(text, source, target):
+    assert (source, target, "CRITICIZE", -1, "Asserted") in rows(text)
+
+
+def test_a_held_position_without_a_negative_judgement_is_no_criticism():
+    assert not [r for r in rows("Chile's position that Peru's offer is generous was welcomed.") if r[3] < 0]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("China's concern over Japan's military build-up is growing.", "CHN", "JPN"),
+    ("Peru voiced concerns about Chile's new missiles.", "PER", "CHL"),
+])
+def test_concern_over_an_act_is_disapproval(text, source, target):
+    assert (source, target, "DISAPPROVE", -1, "Asserted") in rows(text)
+
+
+def test_concern_for_is_no_disapproval():
+    assert not [r for r in rows("The minister said there was concern for Iran's pilgrims.") if r[3] < 0]
+
+
+def test_a_complaint_about_what_they_did_to_us_criticises_the_other_side():
+    text = ("Chilean negotiator Ana Ruiz said Peru's latest move was meant to isolate Chile. "
+            "\"What they did to us is against international law and violates our sovereign "
+            "rights,\" Ruiz said.")
+    doc = process_text(text)
+    assert [c.stance for c in doc.claims if c.sentence == 1] == [-1]
+    assert {(i.source, i.target, i.polarity) for i in doc.interactions if i.sentence == 1} == {
+        ("person/ana-ruiz", "PER", -1)}

@@ -477,11 +477,15 @@ _ROLE_OF = {"head", "spokesman", "spokeswoman", "spokesperson", "minister", "lea
 
 
 def _main_subject(view, before: int):
-    """The first group of the sentence, before token ``before``, that no preposition governs."""
+    """The first group of the sentence, before token ``before``, that no preposition governs
+    (after a dateline "LIMA:" and an opening phrase "In what was seen as a snub to X, ...")."""
+    from graph.extract.interactions import opening_end
+
+    begin = opening_end(view)
     for g in view.groups:
         if g.first >= before:
             break
-        if view.governed_by_preposition(g) is None:
+        if g.first >= begin and view.governed_by_preposition(g) is None:
             return g
     return None
 

@@ -1010,6 +1010,29 @@ def _evaluations(view: SentenceView, lex: Lexicon) -> list[Hit]:
         if source is not None and source is not target:
             hits.append(Hit(source.actors, target.actors, _synthetic(lex, w, "CRITICIZE"), (k, k),
                             "evaluation", indirect=source.indirect or target.indirect))
+    return hits + _held_positions(view, lex)
+
+
+def _held_positions(view: SentenceView, lex: Lexicon) -> list[Hit]:
+    """"Chile's position that Peru's claim is unacceptable", "reiterated its view that the
+    Bolivian tariffs are illegal": the owner of a held view criticises the actor of the "that"
+    clause when the clause judges it with a negative word (``evaluation.negative``)."""
+    spec = lex.evaluation
+    hits = []
+    for k, w in enumerate(view.lower[:-1]):
+        if w not in spec.get("positions", ()) or view.lower[k + 1] != "that":
+            continue
+        owner = _possessor(view, k)
+        if owner is None and k > 0 and view.lower[k - 1] in POSSESSIVE_PRONOUNS:
+            owner = view.group_of.get(k - 1)          # "its position that ...", resolved "its"
+        target = _that_target(view, k)
+        if owner is None or target is None or owner is target:
+            continue
+        end = next((j for j in range(target.last + 1, len(view.tokens))
+                    if view.is_boundary(j) or view.lower[j] in (",", ".")), len(view.tokens))
+        if any(view.lower[j] in spec["negative"] for j in range(target.last + 1, min(end, target.last + 9))):
+            hits.append(Hit(owner.actors, target.actors, _synthetic(lex, w, "CRITICIZE"), (k, k),
+                            "evaluation", indirect=owner.indirect or target.indirect))
     return hits
 
 
@@ -1191,6 +1214,17 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
 
 
 FRONTING_WORDS = {"in", "as", "with", "amid", "after", "despite"}
+
+
+def opening_end(view: SentenceView) -> int:
+    """The first token after a dateline ("LIMA:") and an opening prepositional phrase closed by
+    a comma ("In what was seen as a snub to X, ..."): where the main clause starts."""
+    start = next((j + 1 for j in range(min(3, len(view.lower))) if view.lower[j] in (":", "—", "–")), 0)
+    if start < len(view.lower) and view.lower[start] in FRONTING_WORDS:
+        comma = next((j for j in range(start + 1, len(view.tokens)) if view.lower[j] == ","), None)
+        if comma is not None and not any(view.is_boundary(j) for j in range(start + 1, comma)):
+            return comma + 1
+    return start
 
 
 def _subject_after_fronted_phrase(view: SentenceView, k: int) -> Group | None:
@@ -1558,9 +1592,34 @@ def speaker_pronoun_interactions(doc: Document, lexicon: Lexicon | None = None) 
             continue
         before = {_key(i) for i in _sentence_interactions(doc, sentence, mentions, lex, by_sentence)}
         after = _sentence_interactions(doc, sentence, mentions + pronouns, lex, by_sentence)
-        added += [i for i in after if _key(i) not in before]
+        new = [i for i in after if _key(i) not in before]
+        added += new
+        others = [m.actor for m in pronouns if m.text.lower() in THIRD_PLURAL and m.actor != side]
+        if others:
+            _claims_about_the_other_side(doc, sentence, mentions, others, new)
     doc.interactions = _dedupe(doc.interactions + added)
     return doc
+
+
+def _claims_about_the_other_side(doc: Document, sentence, mentions: list[Mention],
+                                 others: list[str], found: list[Interaction]) -> None:
+    """"“What they did to us is illegal,” the Chilean spokesman said": the sentence's claims are
+    also about the side "they" stands for; a neutral claim takes its stance again, now that the
+    other side is known (from the new interactions, else the stance words of its content)."""
+    from graph.extract.claims import _stance, load_claim_lexicon
+
+    clex = load_claim_lexicon()
+    view = SentenceView(doc, sentence, mentions)
+    present = doc.interactions
+    for c in doc.claims:
+        if c.sentence != sentence.index or c.claimant == "AUTHOR":
+            continue
+        c.about = c.about + [a for a in dict.fromkeys(others) if a not in c.about]
+        if c.stance == 0:
+            words = [t.text.lower() for t in view.tokens if c.start <= t.start < c.end]
+            doc.interactions = present + found
+            c.stance = _stance(doc, view, others, words, clex, {c.claimant})
+            doc.interactions = present
 
 
 def _key(i: Interaction) -> tuple:

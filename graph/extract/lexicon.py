@@ -154,7 +154,8 @@ def load_lexicon() -> Lexicon:
     if ev:
         lex.evaluation = {"verbs": frozenset(ev.get("verbs", [])),
                           "negative": frozenset(ev.get("negative", [])),
-                          "naming": frozenset(ev.get("naming_verbs", []))}
+                          "naming": frozenset(ev.get("naming_verbs", [])),
+                          "positions": frozenset(ev.get("position_nouns", []))}
     part = data.get("participation") or {}
     if part:
         lex.participation = {"verbs": _cue_gazetteer(part.get("verbs", [])),
@@ -164,6 +165,7 @@ def load_lexicon() -> Lexicon:
     lex.modality = {name: _cue_gazetteer(mod.get(name, []))
                     for name in ("negated", "hypothetical", "recommended", "reported")}
     lex.modality["window"] = int(mod.get("window", 8))
+    lex.modality["backshift"] = frozenset(mod.get("backshift_verbs", []))
     lex.speech_verbs = frozenset(mod.get("speech_verbs", []))
     lex.allegation_verbs = frozenset(mod.get("allegation_verbs", []))
     lex.trigger_words = frozenset(w for w, _ in lex.entries if " " not in w)
