@@ -280,7 +280,7 @@ def test_ing_adjective_after_and_is_no_speech():
 
 
 def test_the_main_subject_comes_after_a_dateline_and_an_opening_phrase():
-    doc = process_text("LIMA: In what is being seen as a snub to the visiting Bolivian president, "
+    doc = process_text("LIMA: In a gesture widely read as a snub to Bolivia's touring president, "
                        "Peru on Tuesday modified its position by dropping its references to the "
                        "charter and stressing that Chile and Bolivia should talk directly.")
     assert [c.claimant for c in doc.claims] == ["PER"]

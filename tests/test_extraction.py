@@ -676,7 +676,7 @@ def test_we_in_a_quotation_is_the_speakers_side():
 
 def test_they_against_us_is_the_other_side():
     text = ("Chilean negotiator Ana Ruiz said Peru's latest move was meant to isolate Chile. "
-            "\"They wanted us on our knees and they put pressure on us.\"")
+            "\"They tried to break us and they put pressure on us.\"")
     second = {(i.source, i.target, i.polarity) for i in process_text(text).interactions if i.sentence == 1}
     assert ("PER", "CHL", -1) in second
     # the speaker's own side is never what she speaks against
@@ -700,10 +700,10 @@ def test_false_is_a_negative_evaluation_word_not_a_yaml_boolean():
 
 
 @pytest.mark.parametrize("text, source, target, event_type", [
-    ("In what is being seen as a snub to the visiting Chilean president, Peru on Monday changed "
+    ("In a gesture widely read as a snub to Chile's touring president, Peru on Monday changed "
      "its position.", "PER", "CHL", "REJECT"),
     ("As a rebuke to Bolivia, Peru recalled its envoy.", "PER", "BOL", "CRITICIZE"),
-    ("LIMA: In what was seen as a snub to the visiting Chilean president, Peru cancelled the "
+    ("LIMA: In a step many read as a snub to Chile's new president, Peru cancelled the "
      "dinner.", "PER", "CHL", "REJECT"),
     ("Peru's snub to Chile angered its neighbours.", "PER", "CHL", "REJECT"),
 ])
@@ -771,8 +771,7 @@ def test_concern_for_is_no_disapproval():
 
 def test_a_complaint_about_what_they_did_to_us_criticises_the_other_side():
     text = ("Chilean negotiator Ana Ruiz said Peru's latest move was meant to isolate Chile. "
-            "\"What they did to us is against international law and violates our sovereign "
-            "rights,\" Ruiz said.")
+            "\"What they have done to us violates every treaty we ever signed,\" Ruiz said.")
     doc = process_text(text)
     assert [c.stance for c in doc.claims if c.sentence == 1] == [-1]
     assert {(i.source, i.target, i.polarity) for i in doc.interactions if i.sentence == 1} == {

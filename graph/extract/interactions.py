@@ -754,7 +754,7 @@ def _participle_as_adjective(view: SentenceView, entry: Entry, first: int, last:
         return False
     before = view.lower[first - 1]
     if entry.form == "ed" and before in ("and", "or") and _place_in_a_phrase_before(view, first - 1):
-        return True               # "settlements in the West Bank and annexed East Jerusalem"
+        return True               # "farms in the Atacama and annexed La Paz"
     nxt = last + 1 < len(view.tokens) and (last + 1 in view.unit_at or view.tokens[last + 1].text[:1].isupper()
                                             or view.lower[last + 1].isalpha())
     adverb = before.endswith("ly") and first >= 2 and _opens_noun_phrase(view, first - 2)
