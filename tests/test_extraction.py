@@ -776,3 +776,20 @@ def test_a_complaint_about_what_they_did_to_us_criticises_the_other_side():
     assert [c.stance for c in doc.claims if c.sentence == 1] == [-1]
     assert {(i.source, i.target, i.polarity) for i in doc.interactions if i.sentence == 1} == {
         ("person/ana-ruiz", "PER", -1)}
+
+
+def test_the_quotation_gives_the_stance_toward_they_even_before_a_trailing_clause():
+    text = ("Peru's navy rammed a Chilean trawler on Sunday. \"What they have done to us violates "
+            "every treaty we ever signed,\" Chilean fisheries spokesman Ana Ruiz said, using the "
+            "local name for the waters.")
+    got = {(i.source, i.target, i.polarity) for i in process_text(text).interactions if i.sentence == 1}
+    assert ("person/ana-ruiz", "PER", -1) in got
+
+
+def test_a_spokeswoman_of_a_ministry_named_before_speaks_for_its_state():
+    text = ("Russia's Foreign Ministry condemned the Lithuanian drills near the border. \"What they "
+            "are doing threatens us and violates every accord,\" ministry spokeswoman Ana Ruiz "
+            "said, using the usual term for the zone.")
+    got = {(i.source, i.target, i.polarity) for i in process_text(text).interactions if i.sentence == 1}
+    assert ("LTU", "RUS", -1) in got                    # "they ... threatens us"
+    assert ("person/ana-ruiz", "LTU", -1) in got

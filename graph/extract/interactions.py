@@ -1606,17 +1606,20 @@ def _claims_about_the_other_side(doc: Document, sentence, mentions: list[Mention
     """"“What they did to us is illegal,” the Chilean spokesman said": the sentence's claims are
     also about the side "they" stands for; a neutral claim takes its stance again, now that the
     other side is known (from the new interactions, else the stance words of its content)."""
-    from graph.extract.claims import _stance, load_claim_lexicon
+    from graph.extract.claims import _stance, load_claim_lexicon, quote_regions
 
     clex = load_claim_lexicon()
     view = SentenceView(doc, sentence, mentions)
     present = doc.interactions
+    # the quoted words are what "they" and "we" belong to
+    quoted = [(sentence.start + a, sentence.start + b) for a, b in quote_regions(sentence.text)]
     for c in doc.claims:
         if c.sentence != sentence.index or c.claimant == "AUTHOR":
             continue
         c.about = c.about + [a for a in dict.fromkeys(others) if a not in c.about]
         if c.stance == 0:
-            words = [t.text.lower() for t in view.tokens if c.start <= t.start < c.end]
+            spans = quoted or [(c.start, c.end)]
+            words = [t.text.lower() for t in view.tokens if any(a <= t.start < b for a, b in spans)]
             doc.interactions = present + found
             c.stance = _stance(doc, view, others, words, clex, {c.claimant})
             doc.interactions = present

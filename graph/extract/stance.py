@@ -193,7 +193,27 @@ def speaker_side(doc: Document, speaker: str) -> str:
                  and "," not in doc.text[x.end:m.start]]
         if title:
             return max(title, key=lambda x: x.end).actor
+        office = _office_before(doc, m)
+        if office is not None:
+            return _side(doc, office)
     return side
+
+
+def _office_before(doc: Document, m) -> str | None:
+    """"the bureau spokesman Jane Doe": the organisation named earlier whose name has the role
+    word ("bureau", "ministry" ...) of the title right before the person."""
+    from graph.extract.claims import load_claim_lexicon
+
+    words = doc.text[max(0, m.start - 30):m.start].lower().replace(",", " , ").split()
+    roles = [w for w in words[words.index(",") + 1:] if "," in words] if "," in words else words
+    roles = [w for w in roles if w in load_claim_lexicon().role_nouns]
+    if not roles:
+        return None
+    for x in sorted((x for x in doc.mentions if x.start < m.start), key=lambda x: x.start, reverse=True):
+        actor = doc.actors.get(x.actor)
+        if actor is not None and actor.type == "Organization" and roles[-1] in actor.label.lower():
+            return x.actor
+    return None
 
 
 def _recommended_settlement(doc: Document, claim) -> bool:
