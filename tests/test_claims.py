@@ -284,3 +284,14 @@ def test_the_main_subject_comes_after_a_dateline_and_an_opening_phrase():
                        "Peru on Tuesday modified its position by dropping its references to the "
                        "charter and stressing that Chile and Bolivia should talk directly.")
     assert [c.claimant for c in doc.claims] == ["PER"]
+
+
+def test_a_parenthetical_however_keeps_the_speaker():
+    doc = process_text("Colombia expelled the envoys. Peru, however, said the decision was wise.")
+    assert [c.claimant for c in doc.claims if c.sentence == 1] == ["PER"]
+
+
+def test_by_after_said_it_was_belongs_to_the_participle_not_the_speech_verb():
+    doc = process_text("Chile reopened its consulate in Lima. Peru said it was deeply moved by the "
+                       "Chilean gesture.")
+    assert [c.claimant for c in doc.claims if c.sentence == 1] == ["PER"]

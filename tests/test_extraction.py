@@ -793,3 +793,14 @@ def test_a_spokeswoman_of_a_ministry_named_before_speaks_for_its_state():
     got = {(i.source, i.target, i.polarity) for i in process_text(text).interactions if i.sentence == 1}
     assert ("LTU", "RUS", -1) in got                    # "they ... threatens us"
     assert ("person/ana-ruiz", "LTU", -1) in got
+
+
+def test_deeply_moved_by_an_act_is_support_of_its_author():
+    text = ("Ecuador denounced the sudden step taken last week by the Colombian government. "
+            "Peru, however, said it was deeply moved by the announcement.")
+    assert ("PER", "COL", 1) in {(i.source, i.target, i.polarity)
+                                 for i in process_text(text).interactions if i.sentence == 1}
+
+
+def test_moved_without_an_intensifier_is_no_attitude():
+    assert pairs("Chilean troops were moved by Peru to the border.") == set()

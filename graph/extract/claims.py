@@ -506,12 +506,16 @@ def _speaker(view, k: int, form: str, ctx: _Context, lex: ClaimLexicon, quotes: 
                     actors, first, last = _who(view, i)
                     return actors, list(range(first, last + 1))
                 break
-            if words[j] in (",", ".") or view.is_boundary(j):
-                break
+            if words[j] in (",", ".") or view.is_boundary(j) or words[j] in _BE or words[j] in _PRONOUNS:
+                break             # "said it was moved by X": "by" belongs to another verb
     j = k - 1
     while j >= 0 and k - j <= 14:
         w = words[j]
         tok = view.tokens[j]
+        if w in ("however", "though", "meanwhile", "too") and 0 < j < n - 1 and words[j - 1] == "," \
+                and words[j + 1] == ",":
+            j -= 2                # "Peru, however, said": a parenthetical adverb, not a clause
+            continue
         if w in _STOP or w == ":" or tok.text in QUOTE_CHARS and tok.text not in ("'", "’"):
             break
         if w == "that" and k - j > 1:

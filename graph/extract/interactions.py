@@ -650,6 +650,8 @@ NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "any"
 def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if _participle_as_adjective(view, entry, first, last):
         return []
+    if entry.needs and not set(entry.needs) & {w for w in view.lower[max(0, first - 3):first] if w not in QUOTES}:
+        return []                 # "was deeply moved by": only with its intensifier
     if entry.form in ("base", "s") and first > 0 and view.lower[first - 1] in NOUN_DETERMINERS:
         return []                 # "the target of", "Iran's support": a noun (see the noun entries)
     if "intent" in entry.options and _introduces_action(view, last) \

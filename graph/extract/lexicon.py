@@ -122,7 +122,7 @@ def load_lexicon() -> Lexicon:
             _form_tag(lemma, f) for f in forms]
         for form, tag in zip(forms, tags):
             entry = Entry(form, "verb", spec["type"], polarity_of(spec["type"], lemma),
-                          _preps(spec), tag, _options(spec),
+                          _preps(spec), tag, _options(spec), tuple(spec.get("needs", ())),
                           object_words=frozenset(spec.get("object_words", ())))
             _add(lex, entry)
     for noun, spec in data["nouns"].items():
