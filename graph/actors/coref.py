@@ -107,9 +107,11 @@ def resolve_references(doc: Document, linker) -> None:
                     add(start, end, m.actor, "description")
                     break
     for (start, end), key in acts.items():
-        if key and doc.text[start:end].lower() not in ("it", "its"):
-            sentence = next(x for x in doc.sentences if x.start <= start < x.end)
-            add(start, end, key, "description")
+        # "the decision" -> the actor of the last act (the pronouns were added above)
+        if key and doc.text[start:end].lower() not in ("it", "its") \
+                and not any(s <= start < e or s < end <= e for s, e in occupied):
+            index = next(x.index for x in doc.sentences if x.start <= start < x.end)
+            added.append(Mention(start, end, doc.text[start:end], key, index, "description"))
     doc.mentions.extend(added)
 
 
