@@ -262,3 +262,36 @@ def test_closing_source_of_reported_facts_takes_no_side():
     assert not [i for i in doc.interactions if i.source == "ALB"]
     accusing = process_text("Albania accused Serbia of shelling two villages in Kosovo.")
     assert accusing.claims[0].stance == -1
+
+
+def test_nationality_in_an_apposition_describes_the_speaker_named_before_it():
+    doc = process_text("Eric Holm, a Danish lawmaker, said the Swedish ban was a mistake.")
+    assert [c.claimant for c in doc.claims] == ["person/eric-holm"]
+
+
+def test_coordinated_ing_speech_verb_before_that_belongs_to_the_subject():
+    doc = process_text("Peru on Tuesday changed its position by dropping its references to the "
+                       "charter and stressing that Chile and Bolivia should talk directly.")
+    assert [c.claimant for c in doc.claims] == ["PER"]
+
+
+def test_ing_adjective_after_and_is_no_speech():
+    assert process_text("Chile held large drills and threatening manoeuvres near Peru.").claims == []
+
+
+def test_the_main_subject_comes_after_a_dateline_and_an_opening_phrase():
+    doc = process_text("LIMA: In a gesture widely read as a snub to Bolivia's touring president, "
+                       "Peru on Tuesday modified its position by dropping its references to the "
+                       "charter and stressing that Chile and Bolivia should talk directly.")
+    assert [c.claimant for c in doc.claims] == ["PER"]
+
+
+def test_a_parenthetical_however_keeps_the_speaker():
+    doc = process_text("Colombia expelled the envoys. Peru, however, said the decision was wise.")
+    assert [c.claimant for c in doc.claims if c.sentence == 1] == ["PER"]
+
+
+def test_by_after_said_it_was_belongs_to_the_participle_not_the_speech_verb():
+    doc = process_text("Chile reopened its consulate in Lima. Peru said it was deeply moved by the "
+                       "Chilean gesture.")
+    assert [c.claimant for c in doc.claims if c.sentence == 1] == ["PER"]

@@ -398,6 +398,48 @@ def test_experiencer_verbs_point_from_the_experiencer(text, source, target):
     assert (target, source, -1) not in got
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("Kenya was dismayed at Uganda's decision to close the crossing.", "KEN", "UGA"),
+    ("Peru was shocked over Chile's expulsion of the diplomats.", "PER", "CHL"),
+    ("Norway is deeply disappointed by Sweden's refusal to extradite the suspect.", "NOR", "SWE"),
+    ("Eric Holm, a Danish lawmaker, said he was \"appalled\" that the Swedish government had "
+     "lifted the ban.", "person/eric-holm", "SWE"),
+])
+def test_attitude_of_dismay_is_disapproval_of_its_cause(text, source, target):
+    got = pairs(text)
+    assert (source, target, -1) in got
+    assert (target, source, -1) not in got
+
+
+def test_an_appalling_act_names_no_one_who_is_appalled():
+    assert pairs("The appalling raid by Russia killed ten villagers.") == set()
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Norway deplored Russia's decision to expel the diplomats.", "NOR", "RUS"),
+    ("Chile regrets Peru's decision to close the border.", "CHL", "PER"),
+    ("Turkey said it regretted that Greece had expelled the journalists.", "TUR", "GRC"),
+    ("Mexico's president lamented the American decision to build the wall.", "MEX", "USA"),
+])
+def test_regret_is_criticism(text, source, target):
+    assert (source, target, "CRITICIZE", -1, "Asserted") in rows(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Ankara called Greece's move a provocation.", "TUR", "GRC"),
+    ("Chile branded the Peruvian claim illegal.", "CHL", "PER"),
+    ("Russia considers the Ukrainian strikes a dangerous escalation.", "RUS", "UKR"),
+])
+def test_naming_an_act_with_a_negative_phrase_is_criticism(text, source, target):
+    got = rows(text)
+    assert (source, target, "CRITICIZE", -1, "Asserted") in got
+    assert not [r for r in got if r[3] > 0]      # "called" is no phone call here
+
+
+def test_calling_someone_is_still_a_call_without_an_evaluation():
+    assert rows("Germany called France to discuss the summit.") == {("DEU", "FRA", "CONSULT", 1, "Asserted")}
+
+
 # -- confidence ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -622,3 +664,143 @@ def test_the_drills_refer_back_only_a_few_sentences():
     far = "Russia and China held joint naval drills in July. " + filler + " Chilean troops joined the drills."
     assert found(near, "IRN", "RUS", "EXERCISE")
     assert not found(far, "CHL", "RUS") and not found(far, "CHL", "CHN")
+
+
+# -- the speaker's "we" and the other side's "they" ------------------------------------------
+
+def test_we_in_a_quotation_is_the_speakers_side():
+    got = pairs("\"We condemn Russia's strikes on our cities,\" the Polish president said.")
+    assert ("POL", "RUS", -1) in got
+    assert ("RUS", "POL", -1) in got      # "strikes on our cities"
+
+
+def test_they_against_us_is_the_other_side():
+    text = ("Chilean negotiator Ana Ruiz said Peru's latest move was meant to isolate Chile. "
+            "\"They tried to break us and they put pressure on us.\"")
+    second = {(i.source, i.target, i.polarity) for i in process_text(text).interactions if i.sentence == 1}
+    assert ("PER", "CHL", -1) in second
+    # the speaker's own side is never what she speaks against
+    assert not [i for i in process_text(text).interactions if i.target == "CHL" and i.source.startswith("person/")]
+
+
+def test_said_they_would_is_the_speakers_own_side():
+    got = pairs("Chilean negotiator Ana Ruiz said they would resist Peru's plan by every legal means.")
+    assert ("CHL", "PER", -1) in got
+    assert not [p for p in got if p[1] == "CHL"]
+
+
+def test_we_without_a_speaker_stays_unresolved():
+    # no one is quoted: "we" is nobody's side
+    assert pairs("We condemn Russia's strikes.") == set()
+
+
+def test_false_is_a_negative_evaluation_word_not_a_yaml_boolean():
+    assert ("CHL", "PER", "CRITICIZE", -1, "Asserted") in rows(
+        "Chile sees the Peruvian move as a false step.")
+
+
+@pytest.mark.parametrize("text, source, target, event_type", [
+    ("In a gesture widely read as a snub to Chile's touring president, Peru on Monday changed "
+     "its position.", "PER", "CHL", "REJECT"),
+    ("As a rebuke to Bolivia, Peru recalled its envoy.", "PER", "BOL", "CRITICIZE"),
+    ("LIMA: In a step many read as a snub to Chile's new president, Peru cancelled the "
+     "dinner.", "PER", "CHL", "REJECT"),
+    ("Peru's snub to Chile angered its neighbours.", "PER", "CHL", "REJECT"),
+])
+def test_a_slight_in_an_opening_phrase_belongs_to_the_subject_after_it(text, source, target, event_type):
+    assert (source, target, event_type, -1, "Asserted") in rows(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chile was pleased with Peru's offer of talks.", "CHL", "PER"),
+    ("Chile said it was delighted by the Peruvian decision.", "CHL", "PER"),
+    ("Bolivia is heartened by Peru's offer.", "BOL", "PER"),
+])
+def test_friendly_attitude_is_support_for_its_cause(text, source, target):
+    assert (source, target, 1) in pairs(text)
+    assert (target, source, 1) not in pairs(text)
+
+
+def test_please_is_no_attitude():
+    assert pairs("Please, Peru, open the border.") == set()
+
+
+def test_a_participle_after_a_place_phrase_and_modifies_the_next_place():
+    got = rows("Chile no longer considers settlements in the Atacama and annexed La Paz illegal.")
+    assert not [r for r in got if r[2] == "ASSAULT"]      # nobody annexes anything here
+    assert ("RUS", "GEO", -1) in pairs("Russia invaded Georgia and annexed Crimea.")
+
+
+def test_a_pledge_does_not_reach_into_its_infinitive():
+    got = rows("Bolivia pledged new measures to oppose Chile.")
+    assert ("BOL", "CHL", "OPPOSE", -1, "Asserted") in got
+    assert not [r for r in got if r[2] == "AGREE"]
+
+
+def test_recommending_that_others_settle_their_dispute_is_no_hostility_of_the_speaker():
+    got = rows("Peru changed its position, stressing that Chile and Bolivia should settle all "
+               "disputes.")
+    assert not [r for r in got if r[0] == "PER" and r[2] == "DISAPPROVE"]
+    got = {(s, t, p) for s, t, _, p, _ in got}
+    assert ("CHL", "BOL", -1) in got      # the dispute itself is there
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chile's view that Peru's claim is unacceptable has not changed.", "CHL", "PER"),
+    ("Canada restated its position that the Mexican tariffs are illegal under trade law.", "CAN", "MEX"),
+])
+def test_a_held_position_that_an_act_is_illegal_is_criticism(text, source, target):
+    assert (source, target, "CRITICIZE", -1, "Asserted") in rows(text)
+
+
+def test_a_held_position_without_a_negative_judgement_is_no_criticism():
+    assert not [r for r in rows("Chile's position that Peru's offer is generous was welcomed.") if r[3] < 0]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("China's concern over Japan's military build-up is growing.", "CHN", "JPN"),
+    ("Peru voiced concerns about Chile's new missiles.", "PER", "CHL"),
+])
+def test_concern_over_an_act_is_disapproval(text, source, target):
+    assert (source, target, "DISAPPROVE", -1, "Asserted") in rows(text)
+
+
+def test_concern_for_is_no_disapproval():
+    assert not [r for r in rows("The minister said there was concern for Iran's pilgrims.") if r[3] < 0]
+
+
+def test_a_complaint_about_what_they_did_to_us_criticises_the_other_side():
+    text = ("Chilean negotiator Ana Ruiz said Peru's latest move was meant to isolate Chile. "
+            "\"What they have done to us violates every treaty we ever signed,\" Ruiz said.")
+    doc = process_text(text)
+    assert [c.stance for c in doc.claims if c.sentence == 1] == [-1]
+    assert {(i.source, i.target, i.polarity) for i in doc.interactions if i.sentence == 1} == {
+        ("person/ana-ruiz", "PER", -1)}
+
+
+def test_the_quotation_gives_the_stance_toward_they_even_before_a_trailing_clause():
+    text = ("Peru's navy rammed a Chilean trawler on Sunday. \"What they have done to us violates "
+            "every treaty we ever signed,\" Chilean fisheries spokesman Ana Ruiz said, using the "
+            "local name for the waters.")
+    got = {(i.source, i.target, i.polarity) for i in process_text(text).interactions if i.sentence == 1}
+    assert ("person/ana-ruiz", "PER", -1) in got
+
+
+def test_a_spokeswoman_of_a_ministry_named_before_speaks_for_its_state():
+    text = ("Russia's Foreign Ministry condemned the Lithuanian drills near the border. \"What they "
+            "are doing threatens us and violates every accord,\" ministry spokeswoman Ana Ruiz "
+            "said, using the usual term for the zone.")
+    got = {(i.source, i.target, i.polarity) for i in process_text(text).interactions if i.sentence == 1}
+    assert ("LTU", "RUS", -1) in got                    # "they ... threatens us"
+    assert ("person/ana-ruiz", "LTU", -1) in got
+
+
+def test_deeply_moved_by_an_act_is_support_of_its_author():
+    text = ("Ecuador denounced the sudden step taken last week by the Colombian government. "
+            "Peru, however, said it was deeply moved by the announcement.")
+    assert ("PER", "COL", 1) in {(i.source, i.target, i.polarity)
+                                 for i in process_text(text).interactions if i.sentence == 1}
+
+
+def test_moved_without_an_intensifier_is_no_attitude():
+    assert pairs("Chilean troops were moved by Peru to the border.") == set()

@@ -177,6 +177,30 @@ def test_he_takes_the_person_named_before():
     assert he[0].actor == person_by_label(doc, "Karim Benali").id
 
 
+def test_object_it_is_the_actor_of_the_last_act_not_the_subject():
+    doc = process_text("Peru's move to close the border angered Chile. "
+                       "The Bolivian government called it a provocation.")
+    assert [(m.actor, m.via) for m in doc.mentions if m.text == "it"] == [("PER", "pronoun")]
+
+
+def test_object_it_without_an_act_before_stays_unresolved():
+    doc = process_text("Bolivia met Chilean envoys on Monday. Bolivia welcomed it warmly.")
+    assert not [m for m in doc.mentions if m.text == "it"]
+
+
+def test_announcement_that_it_is_the_announcer():
+    doc = process_text("Chile hailed a Peruvian announcement that it would reopen the border, "
+                       "but Bolivia pledged to oppose it.")
+    assert [m.actor for m in doc.mentions if m.text == "it"] == ["PER", "PER"]
+
+
+def test_the_decision_refers_to_the_last_actors_decision():
+    doc = process_text("Ecuador criticised the Colombian decision to expel the envoys. "
+                       "Venezuela also condemned the decision.")
+    assert [(m.actor, m.via) for m in doc.mentions if m.text == "decision" and m.sentence == 1] \
+        == [("COL", "description")]
+
+
 def test_the_two_countries():
     doc = process_text("Armenia and Azerbaijan signed a peace framework. "
                        "The two countries agreed to open their border.")

@@ -189,3 +189,28 @@ def test_recommended_talks_stay_recommended():
     text = "Officials said Azerbaijan and Armenia should resolve their border disputes through talks."
     assert ("NEGOTIATE", "Recommended") in modalities(text, "AZE", "ARM")
     assert ("NEGOTIATE", "Asserted") not in modalities(text, "AZE", "ARM")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chilean negotiator Ana Ruiz said they would resist Peru's plan by every legal means.", "CHL", "PER"),
+    ("Lima announced that Chile would help Peru with the fires.", "CHL", "PER"),
+])
+def test_would_after_a_past_speech_verb_is_a_reported_will(text, source, target):
+    assert {i.modality for i in process_text(text).interactions
+            if (i.source, i.target) == (source, target)} == {"Reported"}
+
+
+@pytest.mark.parametrize("text", [
+    "Peru feared Chile would attack Bolivia.",
+    "Chile said it would attack Bolivia if talks failed.",
+    "Chile said it would have attacked Bolivia.",
+])
+def test_would_stays_hypothetical_after_fear_a_condition_or_would_have(text):
+    assert {i.modality for i in process_text(text).interactions
+            if (i.source, i.target) == ("CHL", "BOL")} == {"Hypothetical"}
+
+
+def test_would_after_a_speech_verb_and_an_apposition_is_a_reported_will():
+    got = {(i.source, i.target, i.modality) for i in process_text(
+        "The minister declared his Chilean counterpart, Ana Ruiz, would help Peru.").interactions}
+    assert ("CHL", "PER", "Reported") in got

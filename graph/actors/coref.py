@@ -12,6 +12,11 @@ A deliberately small, predictable resolver, in the spirit of the rest of the lin
   same one;
 * "the ministry", "the bureau", "the agency", "the department", "the alliance", "the bloc",
   "the organization" take the last organisation of the document whose name has that word.
+* an act noun of ``lexicon/events.yaml`` (``act_nouns``) owned by an actor ("the US decision",
+  "Peru's move") is remembered; a later definite one with no actor ("the decision") and an
+  object ``it`` ("condemned it", "called it a mistake", "pledged to oppose it") take that actor,
+  within ``ACT_LOOKBACK`` sentences; "the X announcement that it ..." is X. An object ``it``
+  with no such act before is left alone: the subject of its own clause is never its antecedent.
 
 Each resolved reference becomes a :class:`~graph.model.Mention` with ``via`` ``pronoun`` or
 ``description``; a reference with no antecedent of the right kind is left alone.
@@ -34,6 +39,9 @@ _ORG_DESC = re.compile(r"\b[Tt]he (ministry|bureau|agency|department|alliance|bl
 _DUMMY_IT = re.compile(r"^\s*(?:is|was|'s|’s|would|will|remains|seems|appears|may|might|could|"
                        r"has been|had been|takes|took|makes|made)\b")
 _STATE_TYPES = ("Country", "Organization", "Group")
+#: How many sentences back "the decision" or an object "it" may refer to an actor's act.
+ACT_LOOKBACK = 3
+_WORD = re.compile(r"[\w’']+|[^\w\s]")
 
 
 def resolve_references(doc: Document, linker) -> None:
@@ -50,6 +58,7 @@ def resolve_references(doc: Document, linker) -> None:
             return "Person"           # met in this document, not yet in doc.actors
         return actor.type if actor is not None else None
 
+    acts = _act_references(doc, by_sentence, kind)
     for sentence in doc.sentences:
         here = sorted(by_sentence.get(sentence.index, []), key=lambda m: m.start)
         before = by_sentence.get(sentence.index - 1, [])
@@ -70,6 +79,10 @@ def resolve_references(doc: Document, linker) -> None:
                 occupied.add((start, end))
         for match in _IT.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
+            if (start, end) in acts:
+                if acts[(start, end)]:
+                    add(start, end, acts[(start, end)], "pronoun")
+                continue
             if match.group().lower() == "it" and _DUMMY_IT.match(sentence.text[match.end():]):
                 continue
             same = [m for m in here if m.end <= start and kind(m) in _STATE_TYPES]
@@ -93,6 +106,12 @@ def resolve_references(doc: Document, linker) -> None:
                 if actor is not None and actor.type == "Organization" and word in actor.label.lower():
                     add(start, end, m.actor, "description")
                     break
+    for (start, end), key in acts.items():
+        # "the decision" -> the actor of the last act (the pronouns were added above)
+        if key and doc.text[start:end].lower() not in ("it", "its") \
+                and not any(s <= start < e or s < end <= e for s, e in occupied):
+            index = next(x.index for x in doc.sentences if x.start <= start < x.end)
+            added.append(Mention(start, end, doc.text[start:end], key, index, "description"))
     doc.mentions.extend(added)
 
 
@@ -109,3 +128,92 @@ def _distinct(keys: list[str]) -> list[str]:
             out.remove(k)
         out.append(k)
     return out
+
+
+def _act_words() -> tuple[frozenset, frozenset]:
+    """(act nouns, verbs that take an object) from ``lexicon/events.yaml``."""
+    from graph.extract.lexicon import load_lexicon
+    from graph.resources import lexicon_path, load_yaml
+
+    data = load_yaml(lexicon_path("events.yaml"))
+    lex = load_lexicon()
+    verbs = {w for (w, k), e in lex.entries.items() if k == "verb" and "speech" not in e.options}
+    naming = (lex.evaluation or {}).get("naming", frozenset()) | (lex.evaluation or {}).get("verbs", frozenset())
+    return frozenset(data.get("act_nouns", [])), frozenset(verbs | naming)
+
+
+def _act_references(doc: Document, by_sentence: dict, kind) -> dict[tuple[int, int], str | None]:
+    """{(start, end): actor or None} for the definite act nouns with no actor of their own and
+    the object or "N that it" pronouns ``it`` that refer back to an actor's act (None: an
+    object "it" with no act to refer to, left unresolved)."""
+    nouns, verbs = _act_words()
+    out: dict[tuple[int, int], str | None] = {}
+    owned: list[tuple[int, int, str]] = []      # (sentence, offset, actor) of owned act nouns
+    for sentence in doc.sentences:
+        states = [m for m in by_sentence.get(sentence.index, []) if kind(m) in _STATE_TYPES + ("Person",)]
+        words = [(m.start() + sentence.start, m.end() + sentence.start, m.group().lower())
+                 for m in _WORD.finditer(sentence.text)]
+        for k, (start, end, w) in enumerate(words):
+            if w in nouns:
+                owner = _owner(doc, states, start, verbs)
+                after = None if owner else _agent_after(doc, states, end)
+                if after is not None and _definite(words, k):
+                    out[(start, end)] = after          # "condemned the move announced by X"
+                owner = owner or after
+                if owner is not None:
+                    owned.append((sentence.index, start, owner))
+                elif k > 0 and _definite(words, k):
+                    out[(start, end)] = _last_act(owned, sentence.index)
+            elif w == "it" and k > 0:
+                prev = words[k - 1][2]
+                if prev == "that" and k > 1 and words[k - 2][2] in nouns and owned \
+                        and owned[-1][1] == words[k - 2][0]:
+                    out[(start, end)] = owned[-1][2]        # "the US announcement that it ..."
+                elif prev in verbs:
+                    out[(start, end)] = _last_act(owned, sentence.index)
+    return out
+
+
+_NOT_A_MODIFIER = {"of", "by", "to", "and", "or", "with", "for", "the", "a", "an", "this", "that",
+                   "its", "their", "his", "her", "in", "on", "at"}
+
+
+def _owner(doc: Document, states: list[Mention], start: int, verbs: frozenset) -> str | None:
+    """The actor right before an act noun: "the US decision", "Peru's move", "Chile's latest
+    step" (at most one modifier between; "pro-Chilean moves" are no Chilean moves)."""
+    for m in sorted(states, key=lambda m: m.end, reverse=True):
+        if m.end > start:
+            continue
+        words = [w.lower() for w in _WORD.findall(doc.text[m.end:start]) if w not in ("'s", "’s", "’", "'")]
+        if len(words) > 1 or any(w in _NOT_A_MODIFIER or w in verbs or not w.isalpha() for w in words) \
+                or doc.text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")):
+            return None
+        return m.actor
+    return None
+
+
+def _agent_after(doc: Document, states: list[Mention], end: int) -> str | None:
+    """"the move announced on Monday by X", "moves by X's government": the actor after "by"
+    within five words of the act noun, in the same clause."""
+    for m in sorted(states, key=lambda m: m.start):
+        if m.start < end:
+            continue
+        words = [w.lower() for w in _WORD.findall(doc.text[end:m.start])]
+        if "," in words or ";" in words or "by" not in words or len(words) > 6:
+            return None
+        tail = words[words.index("by") + 1:]
+        return m.actor if all(w in ("the", "a", "an") for w in tail) else None
+    return None
+
+
+def _definite(words: list, k: int) -> bool:
+    """"the decision", "this move", "the unilateral move": a determiner within two words before."""
+    before = [w for _, _, w in words[max(0, k - 2):k]]
+    return any(w in ("the", "this", "that") for w in before) and not any(
+        w in ("of", "'s", "’s") for w in before)
+
+
+def _last_act(owned: list[tuple[int, int, str]], sentence: int) -> str | None:
+    if owned and sentence - owned[-1][0] <= ACT_LOOKBACK:
+        return owned[-1][2]
+    return None

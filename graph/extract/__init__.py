@@ -19,12 +19,13 @@ def extract(doc):
     """Run every extractor over ``doc`` (sentences and mentions must be present)."""
     from graph.extract.claims import extract_claims
     from graph.extract.events import extract_events
-    from graph.extract.interactions import extract_interactions
+    from graph.extract.interactions import extract_interactions, speaker_pronoun_interactions
     from graph.extract.stance import interactions_from_claims
 
     extract_interactions(doc)
     extract_events(doc)
     extract_claims(doc)
+    speaker_pronoun_interactions(doc)
     interactions_from_claims(doc)
     return doc
 

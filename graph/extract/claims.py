@@ -443,8 +443,9 @@ def _is_speech_verb(view, k: int, entry, lex: ClaimLexicon) -> bool:
     before = words[prev] if prev >= 0 else ""
     subject_like = prev >= 0 and (prev in view.unit_at or before in _PRONOUNS or before in _ROLE_OF
                                   or before in lex.role_nouns)
-    if form == "ing" and not (subject_like or before == ","):
-        return False                 # "threatening military drills": an adjective
+    if form == "ing" and not (subject_like or before == "," or before == "and" and nxt == "that"):
+        return False                 # "threatening military drills": an adjective (but "... by
+        #                              omitting X and stressing that ..." is the subject's speech)
     if form in ("base", "s") and lemma in lex.noun_like and not subject_like:
         return False                 # "irredentist calls for": a noun
     if form in ("base", "s") and lemma in lex.noun_like:
@@ -476,11 +477,15 @@ _ROLE_OF = {"head", "spokesman", "spokeswoman", "spokesperson", "minister", "lea
 
 
 def _main_subject(view, before: int):
-    """The first group of the sentence, before token ``before``, that no preposition governs."""
+    """The first group of the sentence, before token ``before``, that no preposition governs
+    (after a dateline "LIMA:" and an opening phrase "In what was seen as a snub to X, ...")."""
+    from graph.extract.interactions import opening_end
+
+    begin = opening_end(view)
     for g in view.groups:
         if g.first >= before:
             break
-        if view.governed_by_preposition(g) is None:
+        if g.first >= begin and view.governed_by_preposition(g) is None:
             return g
     return None
 
@@ -501,12 +506,16 @@ def _speaker(view, k: int, form: str, ctx: _Context, lex: ClaimLexicon, quotes: 
                     actors, first, last = _who(view, i)
                     return actors, list(range(first, last + 1))
                 break
-            if words[j] in (",", ".") or view.is_boundary(j):
-                break
+            if words[j] in (",", ".") or view.is_boundary(j) or words[j] in _BE or words[j] in _PRONOUNS:
+                break             # "said it was moved by X": "by" belongs to another verb
     j = k - 1
     while j >= 0 and k - j <= 14:
         w = words[j]
         tok = view.tokens[j]
+        if w in ("however", "though", "meanwhile", "too") and 0 < j < n - 1 and words[j - 1] == "," \
+                and words[j + 1] == ",":
+            j -= 2                # "Peru, however, said": a parenthetical adverb, not a clause
+            continue
         if w in _STOP or w == ":" or tok.text in QUOTE_CHARS and tok.text not in ("'", "’"):
             break
         if w == "that" and k - j > 1:
@@ -526,6 +535,12 @@ def _speaker(view, k: int, form: str, ctx: _Context, lex: ClaimLexicon, quotes: 
             ok = prep in (None, "by", "for", "from") or (
                 prep == "of" and any(words[i] in _ROLE_OF or words[i] in lex.role_nouns
                                      for i in range(max(0, g.first - 4), g.first)))
+            if ok and g.units[-1].via == "adjective" and k > 0 and words[k - 1] == ",":
+                # "Jane Doe, a Danish lawmaker, said": the nationality describes the speaker
+                # named before the apposition, who is the one speaking
+                named, span = _apposition_subject(view, k)
+                if named:
+                    return named, span
             if ok:
                 actors, first, last = _who(view, j)
                 actors, first = _coordinated_before(view, actors, first)

@@ -28,7 +28,7 @@ Each hit becomes an :class:`~graph.model.Interaction`; its modality comes from
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import permutations
 
@@ -342,7 +342,10 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     hits += _phrases(view, lex, prev_mentions)
     hits += _demands_in_speech(view, lex)
     hits += _stance_prefixes(view, lex)
-    hits += _evaluations(view, lex)
+    evaluations = _evaluations(view, lex)
+    judged = {h.trigger for h in evaluations}
+    # "Ankara called Greece's move a provocation": no phone call (CONSULT) at the same verb
+    hits = [h for h in hits if h.trigger not in judged or h.entry.polarity < 0] + evaluations
     return hits + _requested_actions(view, lex, hits)
 
 
@@ -597,6 +600,9 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
             continue
         if w in PREPOSITIONS and w not in entry.preps and w not in ("of",) and not _locative(entry, w, words):
             return None
+        if w == "to" and "intent" in entry.options and j + 1 < len(view.tokens) \
+                and load_lexicon().entry(view.lower[j + 1], "verb") is not None:
+            return None           # "pledged new measures to oppose X": X is what is opposed
         if w == "of" and entry.event_type == "ACCUSE":
             return None
         if w not in SKIPPABLE and w not in entry.preps and w.isalpha() and w not in entry.object_words:
@@ -644,6 +650,8 @@ NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "any"
 def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if _participle_as_adjective(view, entry, first, last):
         return []
+    if entry.needs and not set(entry.needs) & {w for w in view.lower[max(0, first - 3):first] if w not in QUOTES}:
+        return []                 # "was deeply moved by": only with its intensifier
     if entry.form in ("base", "s") and first > 0 and view.lower[first - 1] in NOUN_DETERMINERS:
         return []                 # "the target of", "Iran's support": a noun (see the noun entries)
     if "intent" in entry.options and _introduces_action(view, last) \
@@ -671,6 +679,11 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
             patient = None        # "a lunch hosted by X": the participle modifies "lunch"
         with_object = _object(view, entry, last) if entry.preps else None
         if with_object is not None and with_object is agent:
+            with_object = None
+        if experiencer and agent is None and be:
+            # "Kenya was dismayed at Uganda's decision", "he was appalled that Chile ...": the
+            # cause after "at"/"over"/"that" is what the experiencer (the subject) reacts to
+            agent = _experiencer_cause(view, entry, last)
             with_object = None
         other = with_object or patient
         if agent is not None and other is not None and agent is not other:
@@ -724,17 +737,44 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
                 indirect=subject.indirect or target.indirect)]
 
 
+EXPERIENCER_CAUSE_PREPS = ("at", "over", "about", "with")
+
+
+def _experiencer_cause(view: SentenceView, entry: Entry, k: int) -> Group | None:
+    """What the subject of "was dismayed at / appalled that" reacts to: the group of an
+    at/over/about/with phrase right after the participle, else the subject of a "that" clause."""
+    cause = _object(view, replace(entry, preps=EXPERIENCER_CAUSE_PREPS), k)
+    if cause is not None and view.governed_by_preposition(cause) in EXPERIENCER_CAUSE_PREPS:
+        return cause
+    return _that_target(view, k)
+
+
 def _participle_as_adjective(view: SentenceView, entry: Entry, first: int, last: int) -> bool:
     """"internationally recognized Azerbaijani territory", "Jordan's visiting King": a participle
     after an -ly adverb, a determiner or a possessive, before a noun phrase, is no verb."""
     if entry.form not in ("ed", "ing") or first == 0:
         return False
     before = view.lower[first - 1]
+    if entry.form == "ed" and before in ("and", "or") and _place_in_a_phrase_before(view, first - 1):
+        return True               # "farms in the Atacama and annexed La Paz"
     nxt = last + 1 < len(view.tokens) and (last + 1 in view.unit_at or view.tokens[last + 1].text[:1].isupper()
                                             or view.lower[last + 1].isalpha())
     adverb = before.endswith("ly") and first >= 2 and _opens_noun_phrase(view, first - 2)
     modifier_slot = adverb or before in DETERMINERS or before in APOS
     return bool(nxt) and modifier_slot
+
+
+def _place_in_a_phrase_before(view: SentenceView, k: int) -> bool:
+    """A name governed by a place preposition ends right before token ``k`` ("in the West Bank"
+    before "and"): a participle after the "and" modifies the next name of the same phrase."""
+    j = k - 1
+    while j >= 0 and k - j <= 5 and (view.tokens[j].text[:1].isupper() or j in view.unit_at):
+        j -= 1
+    if j == k - 1:
+        return False
+    while j >= 0 and view.lower[j] in ("the", "a", "an"):
+        j -= 1
+    return j >= 0 and view.lower[j] in ("in", "of", "from", "across", "throughout", "inside")
 
 
 def _opens_noun_phrase(view: SentenceView, k: int) -> bool:
@@ -961,20 +1001,66 @@ def _evaluations(view: SentenceView, lex: Lexicon) -> list[Hit]:
         return []
     hits = []
     for k, w in enumerate(view.lower):
-        if w not in spec["verbs"] or k in view.unit_at:
+        if w not in spec["verbs"] and w not in spec.get("naming", ()) or k in view.unit_at:
             continue
-        as_at = next((j for j in range(k + 1, min(len(view.tokens), k + 9)) if view.lower[j] == "as"), None)
-        if as_at is None or any(view.is_boundary(j) or view.lower[j] in (",", ".")
-                                for j in range(k + 1, as_at)):
-            continue
-        target = next((view.group_of[j] for j in range(k + 1, as_at) if j in view.group_of), None)
-        if target is None or not _negative_phrase(view, as_at + 1, spec["negative"]):
+        target = _evaluated_as(view, k, spec) if w in spec["verbs"] else None
+        if target is None and w in spec.get("naming", ()):
+            target = _evaluated_directly(view, k, spec)
+        if target is None:
             continue
         source = _subject(view, k)
         if source is not None and source is not target:
             hits.append(Hit(source.actors, target.actors, _synthetic(lex, w, "CRITICIZE"), (k, k),
                             "evaluation", indirect=source.indirect or target.indirect))
+    return hits + _held_positions(view, lex)
+
+
+def _held_positions(view: SentenceView, lex: Lexicon) -> list[Hit]:
+    """"Chile's position that Peru's claim is unacceptable", "reiterated its view that the
+    Bolivian tariffs are illegal": the owner of a held view criticises the actor of the "that"
+    clause when the clause judges it with a negative word (``evaluation.negative``)."""
+    spec = lex.evaluation
+    hits = []
+    for k, w in enumerate(view.lower[:-1]):
+        if w not in spec.get("positions", ()) or view.lower[k + 1] != "that":
+            continue
+        owner = _possessor(view, k)
+        if owner is None and k > 0 and view.lower[k - 1] in POSSESSIVE_PRONOUNS:
+            owner = view.group_of.get(k - 1)          # "its position that ...", resolved "its"
+        target = _that_target(view, k)
+        if owner is None or target is None or owner is target:
+            continue
+        end = next((j for j in range(target.last + 1, len(view.tokens))
+                    if view.is_boundary(j) or view.lower[j] in (",", ".")), len(view.tokens))
+        if any(view.lower[j] in spec["negative"] for j in range(target.last + 1, min(end, target.last + 9))):
+            hits.append(Hit(owner.actors, target.actors, _synthetic(lex, w, "CRITICIZE"), (k, k),
+                            "evaluation", indirect=owner.indirect or target.indirect))
     return hits
+
+
+def _evaluated_as(view: SentenceView, k: int, spec: dict) -> Group | None:
+    """The actor of "VERB [X's move] as [negative phrase]" after the evaluation verb at ``k``."""
+    as_at = next((j for j in range(k + 1, min(len(view.tokens), k + 9)) if view.lower[j] == "as"), None)
+    if as_at is None or any(view.is_boundary(j) or view.lower[j] in (",", ".") for j in range(k + 1, as_at)):
+        return None
+    target = next((view.group_of[j] for j in range(k + 1, as_at) if j in view.group_of), None)
+    return target if target is not None and _negative_phrase(view, as_at + 1, spec["negative"]) else None
+
+
+def _evaluated_directly(view: SentenceView, k: int, spec: dict) -> Group | None:
+    """The actor of "called [X's move] [a provocation]", "branded the X claim illegal": the
+    object group within three words of the naming verb (no preposition before it), then a
+    negative word in the phrase right after it."""
+    for j in range(k + 1, min(len(view.tokens), k + 4)):
+        if view.is_boundary(j) or view.lower[j] in (",", ".", "that", "on", "upon", "for"):
+            return None
+        g = view.group_of.get(j)
+        if g is None:
+            continue
+        if view.governed_by_preposition(g) is not None:
+            return None
+        return g if _negative_phrase(view, g.last + 1, spec["negative"]) else None
+    return None
 
 
 def _negative_phrase(view: SentenceView, start: int, negative: frozenset) -> bool:
@@ -1117,7 +1203,7 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if source is None:
         if "adjective_source" in entry.options:
             return []
-        source = _subject(view, first)
+        source = _subject(view, first) or _subject_after_fronted_phrase(view, first)
         pattern = "noun-subject"
     if source is None or source is target:
         return []
@@ -1127,6 +1213,37 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
+
+
+FRONTING_WORDS = {"in", "as", "with", "amid", "after", "despite"}
+
+
+def opening_end(view: SentenceView) -> int:
+    """The first token after a dateline ("LIMA:") and an opening prepositional phrase closed by
+    a comma ("In what was seen as a snub to X, ..."): where the main clause starts."""
+    start = next((j + 1 for j in range(min(3, len(view.lower))) if view.lower[j] in (":", "—", "–")), 0)
+    if start < len(view.lower) and view.lower[start] in FRONTING_WORDS:
+        comma = next((j for j in range(start + 1, len(view.tokens)) if view.lower[j] == ","), None)
+        if comma is not None and not any(view.is_boundary(j) for j in range(start + 1, comma)):
+            return comma + 1
+    return start
+
+
+def _subject_after_fronted_phrase(view: SentenceView, k: int) -> Group | None:
+    """"In what was seen as a snub to X, Peru ...", "As a rebuke to X, Chile ...": a noun in an
+    opening prepositional phrase belongs to the subject right after the phrase's comma."""
+    # a dateline may come first: "LIMA: In what was seen as a snub to X, ..."
+    start = next((j + 1 for j in range(min(3, len(view.lower))) if view.lower[j] in (":", "—", "–")), 0)
+    if start >= len(view.lower) or view.lower[start] not in FRONTING_WORDS or k < start:
+        return None
+    comma = next((j for j in range(k + 1, len(view.tokens)) if view.lower[j] == ","), None)
+    if comma is None or any(view.is_boundary(j) for j in range(start + 1, comma)):
+        return None
+    for j in range(comma + 1, min(len(view.tokens), comma + 4)):
+        g = view.group_of.get(j)
+        if g is not None:
+            return g if view.governed_by_preposition(g) is None else None
+    return None
 
 
 def _listed_members(view: SentenceView, last: int) -> Group | None:
@@ -1429,3 +1546,136 @@ def _dedupe(items: list[Interaction]) -> list[Interaction]:
         if key not in best or it.confidence > best[key].confidence:
             best[key] = it
     return sorted(best.values(), key=lambda i: (i.sentence, i.start, i.source, i.target, i.event_type))
+
+
+# -- the speaker's "we" and the other side's "they" -------------------------------------------
+
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+THIRD_PLURAL = {"they", "them", "their", "theirs"}
+#: How many sentences back "they" in "they wanted us ..." looks for the other side.
+COUNTERPART_LOOKBACK = 2
+
+
+def speaker_pronoun_interactions(doc: Document, lexicon: Lexicon | None = None) -> Document:
+    """Add the interactions whose party is a plural pronoun of attributed speech.
+
+    Runs after the claims, which know who speaks in each sentence. In a sentence spoken by one
+    side, "we"/"us"/"our" stand for the speaker's side ("“We call on Chile and Peru to talk,”
+    the Brazilian spokesman said": Brazil -> Chile, Peru); "they"/"them" in a sentence that also
+    says "we"/"us" stand for the other side, the last actor of another side named in the
+    sentence or the ``COUNTERPART_LOOKBACK`` sentences before ("They wanted us to give in");
+    and "they" right after the speech verb ("the Kurdish envoy said they would resist") is the
+    speaker's own side. Only interactions that need one of these pronouns are added.
+    """
+    from graph.extract.stance import speaker_side
+
+    lex = lexicon or load_lexicon()
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    speakers: dict[int, list[str]] = {}
+    cues: dict[int, set[str]] = {}
+    for c in doc.claims:
+        if c.claimant != "AUTHOR":
+            speakers.setdefault(c.sentence, [])
+            if c.claimant not in speakers[c.sentence]:
+                speakers[c.sentence].append(c.claimant)
+            cues.setdefault(c.sentence, set()).add(c.cue.lower())
+    added: list[Interaction] = []
+    for index, who in speakers.items():
+        sides = {speaker_side(doc, s) for s in who}
+        if len(sides) != 1 or index >= len(doc.sentences):
+            continue          # several sides speak: "we" could be any of them
+        side = sides.pop()
+        sentence = doc.sentences[index]
+        mentions = by_sentence.get(index, [])
+        pronouns = _plural_pronouns(doc, sentence, mentions, side, cues.get(index, set()), by_sentence)
+        if not pronouns:
+            continue
+        before = {_key(i) for i in _sentence_interactions(doc, sentence, mentions, lex, by_sentence)}
+        after = _sentence_interactions(doc, sentence, mentions + pronouns, lex, by_sentence)
+        new = [i for i in after if _key(i) not in before]
+        added += new
+        others = [m.actor for m in pronouns if m.text.lower() in THIRD_PLURAL and m.actor != side]
+        if others:
+            _claims_about_the_other_side(doc, sentence, mentions, others, new)
+    doc.interactions = _dedupe(doc.interactions + added)
+    return doc
+
+
+def _claims_about_the_other_side(doc: Document, sentence, mentions: list[Mention],
+                                 others: list[str], found: list[Interaction]) -> None:
+    """"“What they did to us is illegal,” the Chilean spokesman said": the sentence's claims are
+    also about the side "they" stands for; a neutral claim takes its stance again, now that the
+    other side is known (from the new interactions, else the stance words of its content)."""
+    from graph.extract.claims import _stance, load_claim_lexicon, quote_regions
+
+    clex = load_claim_lexicon()
+    view = SentenceView(doc, sentence, mentions)
+    present = doc.interactions
+    # the quoted words are what "they" and "we" belong to
+    quoted = [(sentence.start + a, sentence.start + b) for a, b in quote_regions(sentence.text)]
+    for c in doc.claims:
+        if c.sentence != sentence.index or c.claimant == "AUTHOR":
+            continue
+        c.about = c.about + [a for a in dict.fromkeys(others) if a not in c.about]
+        if c.stance == 0:
+            spans = quoted or [(c.start, c.end)]
+            words = [t.text.lower() for t in view.tokens if any(a <= t.start < b for a, b in spans)]
+            doc.interactions = present + found
+            c.stance = _stance(doc, view, others, words, clex, {c.claimant})
+            doc.interactions = present
+
+
+def _key(i: Interaction) -> tuple:
+    return (i.source, i.target, i.event_type, i.polarity, i.modality)
+
+
+def _sentence_interactions(doc: Document, sentence, mentions: list[Mention], lex: Lexicon,
+                           by_sentence: dict[int, list[Mention]]) -> list[Interaction]:
+    view = SentenceView(doc, sentence, mentions)
+    return _to_interactions(view, _hits(view, lex, by_sentence.get(sentence.index - 1, [])), lex)
+
+
+def _plural_pronouns(doc: Document, sentence, mentions: list[Mention], side: str, cues: set[str],
+                     by_sentence: dict[int, list[Mention]]) -> list[Mention]:
+    """Mentions for the sentence's "we"/"us"/"our" (the speaker's side) and "they"/"them"."""
+    taken = {(m.start, m.end) for m in mentions}
+    tokens = tokenize(sentence.text, sentence.start)
+    words = [t.text.lower() for t in tokens]
+    ours = [t for t, w in zip(tokens, words) if w in FIRST_PLURAL and (t.start, t.end) not in taken]
+    out = [Mention(t.start, t.end, t.text, side, sentence.index, "pronoun") for t in ours]
+    for k, (t, w) in enumerate(zip(tokens, words)):
+        if w not in THIRD_PLURAL or (t.start, t.end) in taken:
+            continue
+        if ours:
+            other = _counterpart(doc, sentence, mentions, side, t.start, by_sentence)
+            if other is not None:
+                out.append(Mention(t.start, t.end, t.text, other, sentence.index, "pronoun"))
+        elif w == "they" and _after_speech_cue(words, k, cues):
+            out.append(Mention(t.start, t.end, t.text, side, sentence.index, "pronoun"))
+    return out
+
+
+def _after_speech_cue(words: list[str], k: int, cues: set[str]) -> bool:
+    """"said they would", "said that they": the pronoun opens the reported clause."""
+    j = k - 1
+    if j >= 0 and words[j] == "that":
+        j -= 1
+    return j >= 0 and words[j] in cues
+
+
+def _counterpart(doc: Document, sentence, mentions: list[Mention], side: str, before: int,
+                 by_sentence: dict[int, list[Mention]]) -> str | None:
+    """The side of the last actor named before ``before`` (in this sentence or the
+    ``COUNTERPART_LOOKBACK`` before it) that is not ``side``: the other party."""
+    from graph.extract.stance import _side
+
+    pool = [m for i in range(sentence.index - COUNTERPART_LOOKBACK, sentence.index)
+            for m in by_sentence.get(i, [])]
+    pool += [m for m in mentions if m.end <= before]
+    for m in sorted(pool, key=lambda m: m.start, reverse=True):
+        other = _side(doc, m.actor)
+        if other != side and not other.startswith("person/"):
+            return other
+    return None

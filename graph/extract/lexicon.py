@@ -122,7 +122,7 @@ def load_lexicon() -> Lexicon:
             _form_tag(lemma, f) for f in forms]
         for form, tag in zip(forms, tags):
             entry = Entry(form, "verb", spec["type"], polarity_of(spec["type"], lemma),
-                          _preps(spec), tag, _options(spec),
+                          _preps(spec), tag, _options(spec), tuple(spec.get("needs", ())),
                           object_words=frozenset(spec.get("object_words", ())))
             _add(lex, entry)
     for noun, spec in data["nouns"].items():
@@ -153,7 +153,9 @@ def load_lexicon() -> Lexicon:
     ev = data.get("evaluation") or {}
     if ev:
         lex.evaluation = {"verbs": frozenset(ev.get("verbs", [])),
-                          "negative": frozenset(ev.get("negative", []))}
+                          "negative": frozenset(ev.get("negative", [])),
+                          "naming": frozenset(ev.get("naming_verbs", [])),
+                          "positions": frozenset(ev.get("position_nouns", []))}
     part = data.get("participation") or {}
     if part:
         lex.participation = {"verbs": _cue_gazetteer(part.get("verbs", [])),
@@ -163,6 +165,7 @@ def load_lexicon() -> Lexicon:
     lex.modality = {name: _cue_gazetteer(mod.get(name, []))
                     for name in ("negated", "hypothetical", "recommended", "reported")}
     lex.modality["window"] = int(mod.get("window", 8))
+    lex.modality["backshift"] = frozenset(mod.get("backshift_verbs", []))
     lex.speech_verbs = frozenset(mod.get("speech_verbs", []))
     lex.allegation_verbs = frozenset(mod.get("allegation_verbs", []))
     lex.trigger_words = frozenset(w for w, _ in lex.entries if " " not in w)

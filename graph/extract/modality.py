@@ -50,6 +50,8 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
                 continue
             if _RANK[modality] > _RANK[best]:
                 best, cue = modality, m.surface
+                if modality == "Hypothetical" and _backshifted(words, m.first, start, lex):
+                    best, cue = "Reported", m.surface     # "said they would ...": a reported will
             break
     if best == "Asserted" and kind in ("noun", "relation"):
         after = _modal_after(words, last)
@@ -60,6 +62,27 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
         if reported:
             best, cue = "Reported", reported
     return best, cue
+
+
+_CONDITIONS = {"if", "unless", "otherwise", "whether"}
+
+
+def _backshifted(words: list[str], k: int, start: int, lex) -> bool:
+    """"would" at ``k`` reports a speaker's "will": a past speech verb of ``backshift_verbs``
+    at most eight tokens before it in the clause (then "that" or a subject, which may carry an
+    apposition), not "would have", and no condition in the sentence. ``start`` is unused: the
+    speech verb may stand before the modality window of the trigger."""
+    if words[k] != "would" or k + 1 < len(words) and words[k + 1] == "have":
+        return False
+    if _CONDITIONS & set(words):
+        return False
+    verbs = lex.modality.get("backshift", frozenset())
+    for j in range(k - 1, max(-1, k - 9), -1):
+        if words[j] in verbs:
+            return True
+        if words[j] in _CLAUSE_STOP or words[j] == ".":
+            return False
+    return False
 
 
 _RELATIVE = {"which", "who", "whom", "whose"}

@@ -52,7 +52,9 @@ def interactions_from_claims(doc: Document) -> Document:
             continue          # the extractor already says what the speaker did in this sentence
         if _friendly_cue(claim.cue):
             continue          # "X hailed / welcomed ...": the speech act itself is no hostility
-        own_side = _side(doc, claim.claimant)
+        if _recommended_settlement(doc, claim):
+            continue          # "X said Y and Z should settle their dispute": no hostility of X
+        own_side = speaker_side(doc, claim.claimant)
         modality = _speech_act_modality(doc, claim)
         # every speaker of the sentence is a co-speaker ("A and B criticised the plan, with B's
         # minister warning ...", "A stressed ..., while B condemned ..."), not a target
@@ -176,3 +178,52 @@ def _side(doc: Document, key: str) -> str:
         seen.add(key)
         key = doc.actors[key].affiliation
     return key
+
+
+def speaker_side(doc: Document, speaker: str) -> str:
+    """The side a speaker speaks for: :func:`_side`, and for a person the knowledge base
+    affiliates with nobody, the nationality adjective of the title right before the name
+    ("the Chilean negotiator Ana Ruiz" speaks for Chile)."""
+    side = _side(doc, speaker)
+    if side != speaker or not speaker.startswith("person/"):
+        return side
+    adjectives = [x for x in doc.mentions if x.via == "adjective"]
+    for m in sorted((m for m in doc.mentions if m.actor == speaker), key=lambda m: m.start):
+        title = [x for x in adjectives if x.sentence == m.sentence and 0 < m.start - x.end <= 30
+                 and "," not in doc.text[x.end:m.start]]
+        if title:
+            return max(title, key=lambda x: x.end).actor
+        office = _office_before(doc, m)
+        if office is not None:
+            return _side(doc, office)
+    return side
+
+
+def _office_before(doc: Document, m) -> str | None:
+    """"the bureau spokesman Jane Doe": the organisation named earlier whose name has the role
+    word ("bureau", "ministry" ...) of the title right before the person."""
+    from graph.extract.claims import load_claim_lexicon
+
+    words = doc.text[max(0, m.start - 30):m.start].lower().replace(",", " , ").split()
+    roles = [w for w in words[words.index(",") + 1:] if "," in words] if "," in words else words
+    roles = [w for w in roles if w in load_claim_lexicon().role_nouns]
+    if not roles:
+        return None
+    for x in sorted((x for x in doc.mentions if x.start < m.start), key=lambda x: x.start, reverse=True):
+        actor = doc.actors.get(x.actor)
+        if actor is not None and actor.type == "Organization" and roles[-1] in actor.label.lower():
+            return x.actor
+    return None
+
+
+def _recommended_settlement(doc: Document, claim) -> bool:
+    """A recommendation whose hostility is a relation between two others ("Officials said Chile
+    and Peru should resolve their border dispute"): the speaker wants it settled, it is no
+    hostility of the speaker toward either."""
+    if claim.modality != "Recommended":
+        return False
+    own = speaker_side(doc, claim.claimant)
+    return any(i.sentence == claim.sentence and i.polarity < 0 and i.source in claim.about
+               and i.target in claim.about and own not in (i.source, i.target)
+               and i.source != claim.claimant and i.target != claim.claimant
+               for i in doc.interactions)
