@@ -26,7 +26,9 @@ system when the process dies, even by SIGKILL). A build removes only the folders
 those that killed builds left behind. So two builds into *different* folders never touch each
 other, and two builds into the *same* folder both complete, each writing a whole dataset, and
 readers see whichever switched last (the other's work is lost, never mixed in). Where file locks
-do not exist (Windows), a leftover folder is removed only once it is a day old.
+do not exist (Windows), a leftover folder is removed only once it is a day old. One window is
+left: a folder is locked just after it is made, so a build cleaning up in those microseconds
+could remove another's brand-new, still empty folder (that build then fails; nothing is mixed).
 
 Queries open the store read-only, with the union of all named graphs as the default graph
 (``GRAPH ?g`` still addresses each one).
@@ -53,9 +55,6 @@ DATASET_LINK = ".dataset"
 VERSION_PREFIX = ".dataset-"
 SPILL_PREFIX = ".build-"  # a build's per-document TriG, removed when it ends
 IN_USE = ".in-use"  # locked by the build that owns a version or spill folder
-#: A folder without an ``IN_USE`` file is left alone this long (seconds): it may have been made
-#: an instant ago by a build that has not locked it yet.
-FRESH_SECONDS = 60
 #: Without file locks (no ``fcntl``), a folder counts as abandoned after this many seconds.
 ABANDONED_SECONDS = 24 * 3600
 
@@ -518,8 +517,8 @@ def _in_use(folder: Path) -> bool:
         return True
     lock = folder / IN_USE
     try:
-        if not lock.exists():  # older code, or made an instant ago and not yet locked
-            return time.time() - folder.stat().st_mtime < FRESH_SECONDS
+        if not lock.exists():  # left by older code, or released (see the module docstring)
+            return False
         try:
             import fcntl
         except ImportError:
