@@ -53,7 +53,7 @@ def build(
     publisher: Annotated[Optional[str], typer.Option(help="Publisher for documents that name none.")] = None,
     no_pages: Annotated[bool, typer.Option("--no-pages", help="Skip the HTML pages.")] = False,
     prune: Annotated[bool, typer.Option("--prune", help="Remove stored documents whose file is not among PATHS.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract with N local processes (same output as -j 1).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract, and analyse each document, with N local processes (same output as -j 1).")] = 1,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Extract on a Dask cluster: tcp://HOST:8786, or 'local'.")] = None,
     timings: Annotated[bool, typer.Option("--timings", help="Print the seconds each stage took.")] = False,
 ):
@@ -80,6 +80,7 @@ def build(
     typer.echo(f"documents: {report.summary()}")
     if timings:
         typer.echo("timings: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.timings.items()))
+        typer.echo("cpu (this process): " + ", ".join(f"{k} {v:.1f} s" for k, v in report.cpu.items()))
     if report.skipped:
         typer.echo(f"skipped {len(report.skipped)} file(s); see the messages above", err=True)
 

@@ -27,7 +27,8 @@ class BuildReport:
     that were not among the inputs) and ``removed`` (sources of documents dropped: replaced, or
     pruned). The figures (``quads``, ``actors``, ``interactions``, ``claims``) describe the
     whole dataset written; ``timings`` the wall seconds of the stages (``documents``: reading,
-    extraction and RDF of every input; ``store``, ``analysis``, ``trig``, ``pages``).
+    extraction and RDF of every input; ``store``, ``analysis``, ``trig``, ``pages``), ``cpu``
+    the CPU seconds of the building process in the same stages (worker processes not counted).
     """
 
     out_dir: Path
@@ -45,6 +46,7 @@ class BuildReport:
     kept: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, this process
 
     @property
     def ok(self) -> bool:
@@ -150,9 +152,10 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         keys = _content_keys(files) if previous.documents else {}
         todo = [path for path in files if keys.get(path) not in previous.documents]
         results = _process_all(todo, actor_files, publisher, report, progress, len(files), jobs, dask)
-        clock = time.perf_counter()
+        clock, cpu = time.perf_counter(), time.process_time()
         built = _collect(files, keys, results, previous, spill, prune, report)
         report.timings["documents"] = time.perf_counter() - clock
+        report.cpu["documents"] = time.process_time() - cpu
         if not built:
             dataset.abort()
             return report
@@ -162,18 +165,20 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         report.interactions, report.claims = spill.interactions, spill.claims
         store._checkpoint("processed")
         documents = spill.merge()
-        more = (lambda st: _analysis_quads(st, report)) if analysis else None
-        report.quads = dataset.finish(documents, spill.quads, small, more, timings=report.timings)
+        more = (lambda st: _analysis_quads(st, report, jobs)) if analysis else None
+        report.quads = dataset.finish(documents, spill.quads, small, more, timings=report.timings,
+                                      cpu_timings=report.cpu)
     except BaseException:
         if dataset is not None:
             dataset.abort()
         raise
     finally:
-        shutil.rmtree(previous_spill.folder, ignore_errors=True)
+        store.remove_spill_folder(previous_spill.folder)
     if pages:
-        clock = time.perf_counter()
+        clock, cpu = time.perf_counter(), time.process_time()
         _render(out_dir, report)
         report.timings["pages"] = time.perf_counter() - clock
+        report.cpu["pages"] = time.process_time() - cpu
     return report
 
 
@@ -535,14 +540,15 @@ def _actor_quads(wanted: set[str], fresh: dict, previous: _Previous) -> list:
     return out
 
 
-def _analysis_quads(store, report: BuildReport) -> list:
-    """The analysis graph of the dataset in ``store`` (everything but the analysis)."""
+def _analysis_quads(store, report: BuildReport, jobs: int = 1) -> list:
+    """The analysis graph of the dataset in ``store`` (everything but the analysis); with
+    ``jobs > 1`` the per-document analyses run in that many processes."""
     try:
         from graph.analysis.commands import default_analysis_quads
     except ImportError:
         return []
     try:
-        return list(default_analysis_quads(store))
+        return list(default_analysis_quads(store, jobs=jobs))
     except Exception as exc:  # the dataset stands without the analysis; say why
         report.warnings.append(f"analysis failed: {type(exc).__name__}: {exc}")
         print(f"warning: analysis failed: {exc}", file=sys.stderr)

@@ -18,7 +18,17 @@ Two honest limits: a folder written before this layout (a real ``graph.trig`` fi
 ``store/`` folder) is migrated on its first rewrite, and during that one migration there is a
 moment when ``store`` is absent; and where symbolic links cannot be made (some Windows set-ups)
 the TriG file and the store are renamed into place one after the other, with a short window
-between the two renames. One build per folder at a time.
+between the two renames.
+
+Concurrent builds. Each build locks its own new version folder and spill folder (an
+exclusive ``flock`` on a file ``.in-use`` inside, held while the build runs and released by the
+system when the process dies, even by SIGKILL). A build removes only the folders nobody holds:
+those that killed builds left behind. So two builds into *different* folders never touch each
+other, and two builds into the *same* folder both complete, each writing a whole dataset, and
+readers see whichever switched last (the other's work is lost, never mixed in). Where file locks
+do not exist (Windows), a leftover folder is removed only once it is a day old. One window is
+left: a folder is locked just after it is made, so a build cleaning up in those microseconds
+could remove another's brand-new, still empty folder (that build then fails; nothing is mixed).
 
 Queries open the store read-only, with the union of all named graphs as the default graph
 (``GRAPH ?g`` still addresses each one).
@@ -44,6 +54,9 @@ STORE = "store"
 DATASET_LINK = ".dataset"
 VERSION_PREFIX = ".dataset-"
 SPILL_PREFIX = ".build-"  # a build's per-document TriG, removed when it ends
+IN_USE = ".in-use"  # locked by the build that owns a version or spill folder
+#: Without file locks (no ``fcntl``), a folder counts as abandoned after this many seconds.
+ABANDONED_SECONDS = 24 * 3600
 
 
 class StoreMissing(FileNotFoundError):
@@ -179,6 +192,8 @@ def write_dataset(out_dir: Path, quads: Iterable[ox.Quad]) -> int:
     except BaseException:
         shutil.rmtree(version, ignore_errors=True)
         raise
+    finally:
+        _release(version)
     return len(quads)
 
 
@@ -202,14 +217,16 @@ class StreamedDataset:
         self.store = ox.Store(str(self.version / STORE))
         self._batch: list[ox.Quad] = []
         self.loading = 0.0  # seconds spent loading the store
+        self.loading_cpu = 0.0  # CPU seconds of this process spent on it
 
     def add(self, body: bytes) -> None:
         """Load a :func:`trig_body` (whole graphs) into the store."""
-        clock = time.perf_counter()
+        clock, cpu = time.perf_counter(), time.process_time()
         self._batch.extend(ox.parse(trig_header() + body, format=ox.RdfFormat.TRIG))
         if len(self._batch) >= self.BATCH:
             self._flush()
         self.loading += time.perf_counter() - clock
+        self.loading_cpu += time.process_time() - cpu
 
     def _flush(self) -> None:
         if self._batch:
@@ -219,10 +236,12 @@ class StreamedDataset:
     def abort(self) -> None:
         self.store = None
         shutil.rmtree(self.version, ignore_errors=True)
+        _release(self.version)
 
     def finish(self, documents: Path, document_quads: int, quads: Iterable[ox.Quad],
                more: Callable[[ox.Store], Iterable[ox.Quad]] | None = None,
-               timings: dict[str, float] | None = None) -> int:
+               timings: dict[str, float] | None = None,
+               cpu_timings: dict[str, float] | None = None) -> int:
         """Complete the version and switch to it; returns the number of quads written.
 
         Parameters
@@ -242,46 +261,62 @@ class StreamedDataset:
             Filled with the seconds spent loading the store (``store``), in ``more``
             (``analysis``), computing the statistics graph (``statistics``) and writing
             ``graph.trig`` (``trig``).
+        cpu_timings : dict, optional
+            Filled with the CPU seconds of this process for the same stages.
         """
         from graph.iris import STATS_GRAPH
         from graph.stats import stats_quads, statistics_input
 
-        timings = {} if timings is None else timings
+        clock = _StageClock({} if timings is None else timings, {} if cpu_timings is None else cpu_timings)
+        clock.wall["store"], clock.cpu["store"] = self.loading, self.loading_cpu
         try:
-            clock = time.perf_counter()
             self._flush()
             store = self.store
             stats_graph = ox.NamedNode(STATS_GRAPH)
             small = [q for q in with_contract_datatypes(quads) if q.graph_name != stats_graph]
             store.bulk_extend(small)
-            timings["store"], clock = self.loading + time.perf_counter() - clock, time.perf_counter()
+            clock.lap("store")
             if more is not None:
                 extra = list(with_contract_datatypes(more(store)))
-                timings["analysis"], clock = time.perf_counter() - clock, time.perf_counter()
+                clock.lap("analysis")
                 store.bulk_extend(extra)
                 small += extra
-            clock = time.perf_counter()
+                clock.lap("store")
             stats = stats_quads(statistics_input(store))
             store.bulk_extend(stats)
             small += stats
-            timings["statistics"], clock = time.perf_counter() - clock, time.perf_counter()
+            clock.lap("statistics")
             store.flush()
             store.optimize()
             self.store = store = None
-            timings["store"] += time.perf_counter() - clock
+            clock.lap("store")
             _checkpoint("store-written")
-            clock = time.perf_counter()
             small_graphs: dict[str, list[ox.Quad]] = {}
             for q in set(small):
                 small_graphs.setdefault(str(q.graph_name), []).append(q)
             _write_merged_trig(self.version / TRIG, documents, small_graphs)
-            timings["trig"] = time.perf_counter() - clock
+            clock.lap("trig")
             _checkpoint("trig-written")
             _switch_to(self.out_dir, self.version)
         except BaseException:
             self.abort()
             raise
         return document_quads + sum(len(g) for g in small_graphs.values())
+
+
+class _StageClock:
+    """Wall and CPU seconds (of this process) per stage, added up by :meth:`lap`."""
+
+    def __init__(self, wall: dict[str, float], cpu: dict[str, float]):
+        self.wall, self.cpu = wall, cpu
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, stage: str) -> None:
+        """Charge the time since the previous lap to ``stage``."""
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.wall[stage] = self.wall.get(stage, 0.0) + wall - self._wall
+        self.cpu[stage] = self.cpu.get(stage, 0.0) + cpu - self._cpu
+        self._wall, self._cpu = wall, cpu
 
 
 def _write_merged_trig(path: Path, documents: Path, small_graphs: dict[str, list[ox.Quad]]) -> None:
@@ -315,6 +350,7 @@ def _new_version(out_dir: Path) -> Path:
     _remove_stale_versions(out_dir)
     version = Path(tempfile.mkdtemp(prefix=VERSION_PREFIX, dir=out_dir))
     try:
+        _claim(version)
         os.chmod(version, 0o777 & ~_umask())  # mkdtemp makes 0700; builds are shared read-only
     except BaseException:
         shutil.rmtree(version, ignore_errors=True)
@@ -325,6 +361,7 @@ def _new_version(out_dir: Path) -> Path:
 def _switch_to(out_dir: Path, version: Path) -> None:
     if not _commit(out_dir, version):
         _commit_without_links(out_dir, version)
+    _release(version)
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -417,6 +454,8 @@ def _remove_stale_versions(out_dir: Path) -> None:
                              f".{STORE}.tmp-")))
         if not stale or (current is not None and path.name == current.name):
             continue
+        if path.is_dir() and not path.is_symlink() and _in_use(path):
+            continue  # a build running now writes it
         if path.is_symlink() or path.is_file():
             path.unlink(missing_ok=True)
         else:
@@ -425,11 +464,74 @@ def _remove_stale_versions(out_dir: Path) -> None:
 
 def new_spill_folder(out_dir: Path) -> Path:
     """A private folder in ``out_dir`` for a build's per-document TriG (spilled, not kept in
-    memory); folders that killed builds left behind are removed first."""
+    memory), locked as in use until :func:`remove_spill_folder`. Spill folders that killed
+    builds left behind are removed first; those of builds still running are not."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for path in out_dir.glob(SPILL_PREFIX + "*"):
-        shutil.rmtree(path, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=SPILL_PREFIX, dir=out_dir))
+        if path.is_dir() and not path.is_symlink() and not _in_use(path):
+            shutil.rmtree(path, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix=SPILL_PREFIX, dir=out_dir))
+    _claim(folder)
+    return folder
+
+
+def remove_spill_folder(folder: Path) -> None:
+    """Remove a folder made by :func:`new_spill_folder` and release it."""
+    shutil.rmtree(folder, ignore_errors=True)
+    _release(folder)
+
+
+_CLAIMS: dict[Path, object] = {}  # folder -> the open, locked IN_USE file of this process
+
+
+def _claim(folder: Path) -> None:
+    """Mark ``folder`` as in use by this process for as long as it runs (or until released)."""
+    fh = open(folder / IN_USE, "wb")
+    try:
+        import fcntl
+    except ImportError:  # no file locks here: the file's age speaks (see _in_use)
+        fcntl = None
+    if fcntl is not None:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BaseException:
+            fh.close()
+            raise
+    _CLAIMS[folder] = fh
+
+
+def _release(folder: Path) -> None:
+    """Let go of a folder claimed by :func:`_claim` (its ``IN_USE`` file is removed)."""
+    fh = _CLAIMS.pop(folder, None)
+    if fh is not None:
+        fh.close()
+    try:
+        (folder / IN_USE).unlink()
+    except OSError:  # removed with its folder, or renamed into place
+        pass
+
+
+def _in_use(folder: Path) -> bool:
+    """Whether a live build holds ``folder`` (a version or spill folder)."""
+    if folder in _CLAIMS:
+        return True
+    lock = folder / IN_USE
+    try:
+        if not lock.exists():  # left by older code, or released (see the module docstring)
+            return False
+        try:
+            import fcntl
+        except ImportError:
+            return time.time() - lock.stat().st_mtime < ABANDONED_SECONDS
+        with open(lock, "rb") as fh:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        return False
+    except FileNotFoundError:  # removed meanwhile
+        return False
 
 
 def _swap_in(new: Path, final: Path) -> None:

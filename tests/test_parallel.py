@@ -67,6 +67,23 @@ def test_jobs_2_is_byte_identical(corpus, serial, tmp_path):
     assert _trig(tmp_path) == serial
 
 
+def test_parallel_document_analyses_equal_serial(corpus, tmp_path, monkeypatch):
+    """The per-document analyses spread over processes, several tasks each, give the same
+    analysis graph, quad for quad and in the same order, as one process."""
+    from graph import store
+    from graph.analysis import parallel
+    from graph.analysis.commands import default_analysis_quads
+
+    pipeline.build([corpus], tmp_path / "built", pages=False, analysis=False)
+    dataset = store.open_store(tmp_path / "built")
+    monkeypatch.setattr(parallel, "DOCUMENTS_PER_TASK", 3)
+    one = default_analysis_quads(dataset, jobs=1)
+    two = default_analysis_quads(dataset, jobs=2)
+    runs = {q.subject.value for q in one if q.subject.value.endswith("/run")}
+    assert sum("/analysis/document/" in r for r in runs) >= 10  # one run per document, and more
+    assert [str(q) for q in two] == [str(q) for q in one]
+
+
 def test_a_worker_that_dies_is_reported_not_fatal(corpus, monkeypatch):
     files, _ = collect_inputs([corpus])
     victim = files[3]

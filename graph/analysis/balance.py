@@ -70,6 +70,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -296,6 +297,21 @@ def _exact_two(M: np.ndarray) -> np.ndarray:
     return (s < 0).astype(int)
 
 
+@lru_cache(maxsize=4)
+def _labelings(n: int, k: int) -> np.ndarray:
+    """All ``k**(n-1)`` labelings of ``n`` nodes with node 0 in camp 0, one per row, in code
+    order (node ``j``'s camp is digit ``j - 1`` of the row number in base ``k``); int8 and
+    made once per size, as every component of that size enumerates the same table."""
+    total = k ** (n - 1)
+    L = np.zeros((total, n), dtype=np.int8)
+    digits = np.arange(k, dtype=np.int8)
+    for j in range(n - 1):
+        block = k ** j
+        L[:, j + 1] = np.tile(np.repeat(digits, block), total // (block * k))
+    L.setflags(write=False)
+    return L
+
+
 def _exact_k(M: np.ndarray, k: int, near: np.ndarray | None = None) -> np.ndarray:
     """Exhaustive ``k``-camp labeling; among equal costs the one closest to ``near``."""
     n = M.shape[0]
@@ -303,21 +319,18 @@ def _exact_k(M: np.ndarray, k: int, near: np.ndarray | None = None) -> np.ndarra
     w = M[r, c]
     neg = np.where(w < 0, -w, 0.0)
     pos = np.where(w > 0, w, 0.0)
-    total = k ** (n - 1)
-    powers = k ** np.arange(n - 1, dtype=np.int64)
-    best_val, best_labels = np.inf, np.zeros(n, dtype=int)
-    for start in range(0, total, _CHUNK):
-        codes = np.arange(start, min(start + _CHUNK, total), dtype=np.int64)
-        L = np.zeros((len(codes), n), dtype=np.int64)
-        L[:, 1:] = (codes[:, None] // powers) % k
-        same = L[:, r] == L[:, c]
-        cost = np.where(same, neg, pos).sum(axis=1)
-        if near is not None:  # far below any weight difference, and below the EPSILON surcharge
-            cost = cost + NEAR_COST * (L != near).sum(axis=1)
+    L = _labelings(n, k)
+    near8 = None if near is None else np.asarray(near).astype(np.int8)
+    best_val, best = np.inf, 0
+    for start in range(0, len(L), _CHUNK):
+        chunk = L[start:start + _CHUNK]
+        cost = np.where(chunk[:, r] == chunk[:, c], neg, pos).sum(axis=1)
+        if near8 is not None:  # far below any weight difference, and below the EPSILON surcharge
+            cost = cost + NEAR_COST * (chunk != near8).sum(axis=1)
         i = int(np.argmin(cost))
         if cost[i] < best_val - 1e-12:
-            best_val, best_labels = cost[i], L[i].copy()
-    return best_labels
+            best_val, best = cost[i], start + i
+    return L[best].astype(np.int64)
 
 
 class _OverBudget(Exception):

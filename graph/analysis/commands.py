@@ -83,6 +83,17 @@ def _write_graph(out_dir: Path | None, store, quads) -> None:
 # --------------------------------------------------------------------------- analyze
 
 
+def _options(*, lift: bool = True, view: str = "factual", resolution: float = 1.0, seed: int = 0,
+             k: int | None = None, mediators: bool = True, weights=None, weak_weights=None,
+             documents=None, publishers=None, start=None, end=None, event_types=None) -> dict:
+    """The options :func:`analyze_store` passes on (its defaults unless given), None left out."""
+    options = dict(lift=lift, view=view, resolution=resolution, seed=seed, k=k,
+                   mediators=mediators, weights=weights, weak_weights=weak_weights,
+                   documents=documents, publishers=publishers, start=start, end=end,
+                   event_types=event_types)
+    return {key: v for key, v in options.items() if v is not None}
+
+
 def analyze_store(store, *, by: str | None = None, lift: bool = True, view: str = "factual",
                   resolution: float = 1.0, seed: int = 0, k: int | None = None,
                   mediators: bool = True, weights: Mapping[str, float] | None = None,
@@ -100,11 +111,10 @@ def analyze_store(store, *, by: str | None = None, lift: bool = True, view: str 
         raise ValueError(f"by must be one of {BY_CHOICES}, not {by!r}")
     actors = load_actors(store)
     records = load_records(store)
-    options = dict(lift=lift, view=view, resolution=resolution, seed=seed, k=k,
-                   mediators=mediators, weights=weights, weak_weights=weak_weights,
-                   documents=documents,
-                   publishers=publishers, start=start, end=end, event_types=event_types)
-    options = {key: v for key, v in options.items() if v is not None}
+    options = _options(lift=lift, view=view, resolution=resolution, seed=seed, k=k,
+                       mediators=mediators, weights=weights, weak_weights=weak_weights,
+                       documents=documents, publishers=publishers, start=start, end=end,
+                       event_types=event_types)
     overall = analyze_network(records, actors, scope="all", **options)
     docs = by_document(records, actors, roles=False, **options) if per_document else {}
     perspectives: dict[str, NetworkAnalysis] = {}
@@ -165,9 +175,29 @@ def resolve_documents(out_dir: Path, names, store=None) -> list[str]:
     return sorted({known[n] for n in names})
 
 
-def default_analysis_quads(store) -> list:
-    """The analysis graph ``kg build`` writes: the default analysis of the whole dataset."""
-    return analyze_store(store).quads
+def default_analysis_quads(store, jobs: int = 1) -> list:
+    """The analysis graph ``kg build`` writes: the default analysis of the whole dataset.
+
+    With ``jobs > 1`` the per-document analyses (most of the work: one camp search per
+    document) run in that many processes while this one analyses the whole network; the
+    quads are the same, in the same order, as :func:`analyze_store` gives.
+    """
+    if jobs <= 1:
+        return analyze_store(store).quads
+    from .parallel import document_analysis_quads
+    from .rdf import analysis_quads
+
+    actors = load_actors(store)
+    records = load_records(store)
+    options = _options()
+    per_document = document_analysis_quads(records, actors, jobs, **options)
+    first = next(per_document)  # the pool starts before the overall analysis, not after it
+    overall = analyze_network(records, actors, scope="all", **options)
+    quads = analysis_quads([overall], actors=actors)
+    quads += first
+    for more in per_document:
+        quads += more
+    return quads
 
 
 def compare_sources(out_dir: Path | None = None, *, store=None, by: str = "document",

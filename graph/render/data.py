@@ -7,7 +7,7 @@ load as empty lists and the pages say so.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from graph.iris import ANALYSIS_GRAPH, KGO, actor_key, short_hash, slug
@@ -146,6 +146,27 @@ class SiteData:
             self.by_actor[i.source].append(i)
             if i.target != i.source:
                 self.by_actor[i.target].append(i)
+        # per document and per actor, each in the order of the full lists: the page of one of
+        # 10,000 documents must not scan the sentences, mentions and claims of all of them
+        self.sentences_of: dict[str, list[SentenceRow]] = defaultdict(list)
+        for sentence in self.sentences.values():
+            self.sentences_of[sentence.doc].append(sentence)
+        self.mentions_of: dict[str, list[MentionRow]] = defaultdict(list)
+        for m in self.mentions:
+            self.mentions_of[m.doc].append(m)
+        self.marks: dict[str, list[InteractionRow]] = defaultdict(list)  # sentence IRI -> rows
+        for i in self.interactions:
+            self.marks[i.sentence].append(i)
+        self.interactions_in: Counter = Counter()  # document IRI -> interactions under it
+        for i in self.interactions:
+            for cut in _slashes(i.sentence):
+                if i.sentence[:cut] in self.documents:
+                    self.interactions_in[i.sentence[:cut]] += 1
+        self.claims_of: dict[str, list[ClaimRow]] = defaultdict(list)  # by or about an actor
+        for c in self.claims:
+            for actor in dict.fromkeys([c.claimant, *c.about]):
+                self.claims_of[actor].append(c)
+        self.document_rank = {iri: n for n, iri in enumerate(self.documents)}
 
     def camps(self, scope: str = "all") -> list[BlocRow]:
         return self._blocs.get(("Camp", scope), [])
@@ -172,6 +193,14 @@ class SiteData:
     def doc_of(self, sentence: str) -> DocumentRow | None:
         s = self.sentences.get(sentence)
         return self.documents.get(s.doc) if s else None
+
+
+def _slashes(iri: str):
+    """The positions of the ``/`` in ``iri``: where a prefix of it ends."""
+    cut = iri.find("/")
+    while cut >= 0:
+        yield cut
+        cut = iri.find("/", cut + 1)
 
 
 def _local(iri: str) -> str:

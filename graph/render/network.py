@@ -102,7 +102,11 @@ def graph_data(site: SiteData, actors: Iterable[str], *, base: str = "", focus: 
     index = {a: n for n, a in enumerate(actors)}
     interactions = [i for i in (site.interactions if interactions is None else interactions)
                     if i.source in index and i.target in index]
-    docs = list(site.documents)
+    if focus is None:  # the index page: every document, as its document filter lists them
+        docs = list(site.documents)
+    else:  # an actor's page: only the documents its interactions come from, not all of them
+        used = {doc.iri for i in interactions if (doc := site.doc_of(i.sentence)) is not None}
+        docs = sorted(used, key=site.document_rank.__getitem__)
     doc_index = {d: n for n, d in enumerate(docs)}
     types = sorted({i.event_type for i in interactions})
     type_index = {t: n for n, t in enumerate(types)}

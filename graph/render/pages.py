@@ -85,7 +85,7 @@ def actor_context(site: SiteData, actor: ActorRow, affiliated: list[ActorRow]) -
 
 def _claim_groups(site: SiteData, actor: ActorRow) -> list[ClaimGroup]:
     groups: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
-    for c in site.claims:
+    for c in site.claims_of.get(actor.iri, []):
         if c.claimant == actor.iri:
             for other in c.about or [""]:
                 groups[("by", other)].append(c)
@@ -100,8 +100,8 @@ def _claim_groups(site: SiteData, actor: ActorRow) -> list[ClaimGroup]:
 
 
 def document_context(site: SiteData, doc: DocumentRow) -> dict:
-    actors = sorted({m.actor for m in site.mentions if m.doc == doc.iri})
-    n = sum(1 for i in site.interactions if i.sentence.startswith(doc.iri + "/"))
+    actors = sorted({m.actor for m in site.mentions_of.get(doc.iri, [])})
+    n = site.interactions_in[doc.iri]
     return {**_common(site, "document", "../"), "doc": doc, "pieces": document_pieces(site, doc),
             "actors": sorted((site.actors[a] for a in actors if a in site.actors), key=lambda a: a.label),
             "n_interactions": n}
@@ -176,7 +176,7 @@ def disagreements(site: SiteData) -> list[Disagreement]:
         net = {d: sum(i.polarity for i in rows if i.modality in FACTUAL) for d, rows in docs.items()}
         if any(v > 0 for v in net.values()) and any(v < 0 for v in net.values()):
             sides = [(site.documents[d], [i for i in docs[d] if i.modality in FACTUAL])
-                     for d in site.documents if d in docs and net[d] != 0]
+                     for d in _in_site_order(site, docs) if net[d] != 0]
             out.append(Disagreement(a, b, "cooperative in some sources, hostile in others", sides))
         said = {(i.source, i.target, i.event_type) for rows in docs.values() for i in rows if i.modality in FACTUAL}
         denied = {(i.source, i.target, i.event_type) for rows in docs.values() for i in rows if i.modality == "Negated"}
@@ -185,6 +185,11 @@ def disagreements(site: SiteData) -> list[Disagreement]:
                        and i.modality in FACTUAL + ("Negated",)] for d, rows in docs.items()}
             mods = {d: {i.modality == "Negated" for i in rows} for d, rows in hit.items() if rows}
             if any(True in m for m in mods.values()) and any(False in m for m in mods.values()) and len(mods) > 1:
-                sides = [(site.documents[d], hit[d]) for d in site.documents if hit.get(d)]
+                sides = [(site.documents[d], hit[d]) for d in _in_site_order(site, hit) if hit[d]]
                 out.append(Disagreement(a, b, "asserted in some sources, denied in others", sides))
     return sorted(out, key=lambda d: (site.label(d.a), site.label(d.b), d.kind))
+
+
+def _in_site_order(site: SiteData, documents) -> list[str]:
+    """The document IRIs among ``documents`` (all of the site's), in the site's document order."""
+    return sorted(documents, key=site.document_rank.__getitem__)

@@ -29,11 +29,9 @@ class Piece:
 def document_pieces(site: SiteData, doc: DocumentRow) -> list[Piece]:
     """Cut ``doc.text`` into pieces; every character appears exactly once, in order."""
     text = doc.text
-    sentences = sorted((s for s in site.sentences.values() if s.doc == doc.iri), key=lambda s: s.start)
-    mentions = [m for m in site.mentions if m.doc == doc.iri]
-    marks: dict[str, list[InteractionRow]] = {}
-    for i in site.interactions:
-        marks.setdefault(i.sentence, []).append(i)
+    sentences = sorted(site.sentences_of.get(doc.iri, []), key=lambda s: s.start)
+    mentions = site.mentions_of.get(doc.iri, [])
+    marks = site.marks
     pieces: list[Piece] = []
     pos = 0
     for s in sentences:

@@ -1,0 +1,59 @@
+"""Per-document analyses in worker processes (``kg build -j N``).
+
+The analysis of each document is independent of the others and is most of the analysis work
+(a camp search per document), so a parallel build spreads it over ``jobs`` processes while the
+main process analyses the whole network. Results come back as N-Quads, in document order, so
+the analysis graph is the same, quad for quad, as a serial build's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+#: Documents per task: big enough that a task outweighs its messaging, small enough to balance.
+DOCUMENTS_PER_TASK = 32
+
+_WORK: dict = {}  # what a worker analyses: records by document, actors, options
+
+
+def _init_worker(by_document: dict, actors: Mapping, options: dict) -> None:
+    _WORK.update(by_document=by_document, actors=actors, options=options)
+
+
+def _document_quads(documents: list[str]) -> bytes:
+    """The analysis quads of ``documents`` (their per-document runs), as N-Quads."""
+    import pyoxigraph as ox
+
+    from .perspectives import analyze_network
+    from .rdf import analysis_quads
+
+    actors, options = _WORK["actors"], _WORK["options"]
+    analyses = [analyze_network(_WORK["by_document"][doc], actors, scope=doc, kind="document",
+                                roles=False, **options) for doc in documents]
+    return ox.serialize(analysis_quads(analyses, actors=actors), format=ox.RdfFormat.N_QUADS) or b""
+
+
+def document_analysis_quads(records, actors: Mapping, jobs: int, **options) -> Iterator[list]:
+    """The quads :func:`graph.analysis.perspectives.by_document` analyses give, computed by
+    ``jobs`` processes: lists of quads in document order (the first as soon as it is ready).
+
+    ``options`` are those of :func:`graph.analysis.perspectives.analyze_network`.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    import pyoxigraph as ox
+
+    from graph.parallel import _context
+
+    from .perspectives import _group
+
+    by_document = _group(records, lambda r: r.document)
+    documents = list(by_document)
+    tasks = [documents[i:i + DOCUMENTS_PER_TASK] for i in range(0, len(documents), DOCUMENTS_PER_TASK)]
+    if not tasks:
+        yield []
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker,
+                             initargs=(by_document, dict(actors), options)) as pool:
+        for data in pool.map(_document_quads, tasks):
+            yield list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
