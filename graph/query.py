@@ -172,7 +172,7 @@ def with_values(text: str, bound: dict) -> str:
 
 
 def paged(text: str, limit: int, offset: int = 0) -> str:
-    """``text`` (a named query) restricted to ``limit`` rows from ``offset`` (``limit`` 0: all).
+    r"""``text`` (a named query) restricted to ``limit`` rows from ``offset`` (``limit`` 0: all).
 
     The ``LIMIT``/``OFFSET`` clause replaces the query's ``# page`` line (the page is then
     chosen in its inner sub-query, before the costly fields are read), or else follows the
