@@ -12,11 +12,16 @@ on the parameters in ``PARAMS`` (the busiest actors) and in ``EXTRA``:
 
 * ``before`` (``--before``): the straightforward reference queries of
   ``tests/reference_queries`` (the queries before the statistics graph), in-process;
-* ``engine``: ``Store.query`` in-process on the open pyoxigraph store, results read to the end;
+* ``engine``: ``Store.query`` in-process on the open pyoxigraph store, results read to the end:
+  the whole answer, and the first page (``--page`` rows, 100 by default, as ``kg query`` and
+  ``kg serve`` give a named query's answer unless told otherwise);
 * ``memory`` (``--memory``): the same on an in-memory pyoxigraph copy of the store;
-* ``kg query``: the command line in a subprocess (``--format json``), which includes Python
-  start-up, imports and opening the store (measured alone as ``ASK {}`` and reported apart);
-* ``kg serve``: an HTTP GET on loopback to a running ``kg serve`` (SPARQL JSON);
+* ``kg query``: the command line in a subprocess (``--format json``, the first page), which
+  includes Python start-up, imports and opening the store (measured alone as ``ASK {}`` and
+  reported apart);
+* ``kg serve``: an HTTP GET on loopback to a running ``kg serve`` (SPARQL JSON, the first page);
+  with ``--serve-memory``, also to ``kg serve --memory`` (its start-up, the in-memory copy, is
+  reported apart);
 * ``rdflib``: rdflib's in-memory ``Dataset`` (union default graph) on the same query text (the
   parameters in the same leading ``VALUES`` block); fewer repetitions, as it is much slower.
 
@@ -206,7 +211,10 @@ def _text(name: str, params: list[str], reference: bool = False) -> str:
 
 
 def time_engine(st, reps: int, *, reference: bool = False, cap: float = 1e9,
-                phase: str = "engine") -> dict[str, tuple[float, int]]:
+                phase: str = "engine", page: int = 0) -> dict[str, tuple[float, int]]:
+    """p50 and rows of each case on ``st``: the whole answer, or its first ``page`` rows (read as
+    the library reads them: one row more, to tell whether another page follows)."""
+    from graph.query import paged
     from graph.store import query
 
     res = {}
@@ -214,6 +222,8 @@ def time_engine(st, reps: int, *, reference: bool = False, cap: float = 1e9,
         if reference and (not (REFERENCE / f"{name}.rq").exists() or label in REFERENCE_SKIP):
             continue
         text = _text(name, params, reference)
+        if not reference:
+            text = paged(text, page + 1 if page else 0)
         times, rows = [], 0
         for _ in range(reps):
             t0 = time.perf_counter()
@@ -224,6 +234,48 @@ def time_engine(st, reps: int, *, reference: bool = False, cap: float = 1e9,
         res[label] = (p50(times), rows)
         progress(phase, label, res[label][0], rows)
     return res
+
+
+def time_against(st, queries_dir: Path, reps: int, page: int) -> dict[str, dict[str, float]]:
+    """Back to back, per case: the named query of ``queries_dir`` (e.g. the main branch's
+    ``graph/queries``), whole, against this version's whole answer and first ``page`` rows,
+    in turn ``reps`` times; p50 of wall and CPU seconds (``time.process_time``: pyoxigraph runs
+    in this thread, so CPU time is the engine's work, less disturbed by other processes)."""
+    from graph.query import paged, with_values
+    from graph.store import query
+
+    res = {}
+    for label, name, params in cases():
+        other = queries_dir / f"{name}.rq"
+        if not other.exists():
+            continue
+        mine = _text(name, params)
+        bound_other = with_values(other.read_text(encoding="utf-8"),
+                                  _bound(name, params)) if params else other.read_text(encoding="utf-8")
+        variants = {"other": bound_other, "whole": paged(mine, 0), "page": paged(mine, page + 1)}
+        wall = {k: [] for k in variants}
+        cpu = {k: [] for k in variants}
+        answers = {}
+        for _ in range(reps):
+            for key, text in variants.items():
+                t0, c0 = time.perf_counter(), time.process_time()
+                answers[key] = [tuple(s) for s in query(st, text)]
+                wall[key].append(time.perf_counter() - t0)
+                cpu[key].append(time.process_time() - c0)
+        same = answers["other"] == answers["whole"] and answers["page"] == answers["other"][:page + 1]
+        res[label] = {f"{k} {kind}": p50(v) for kind, d in (("wall", wall), ("cpu", cpu)) for k, v in d.items()}
+        res[label]["same rows"] = same
+        print(f"[against] {label}: " + "; ".join(f"{k} {v:,.0f} ms" for k, v in res[label].items()
+                                                  if k != "same rows") + f"; same rows: {same}",
+              file=sys.stderr, flush=True)
+    return res
+
+
+def _bound(name: str, params: list[str]) -> dict:
+    from graph.query import _bind, named_queries
+
+    kinds = {p[0]: p[1] for p in named_queries()[name].params}
+    return {k: _bind(kinds[k], v) for k, v in (item.split("=", 1) for item in params) if k in kinds}
 
 
 # Reference queries not run: the quadratic self-join does not finish on a million triples.
@@ -250,10 +302,13 @@ def time_cli(out: Path, reps: int) -> tuple[float, dict[str, float]]:
     return startup, res
 
 
-def time_http(out: Path, reps: int) -> dict[str, float]:
+def time_http(out: Path, reps: int, *, memory: bool = False, phase: str = "kg serve") -> dict[str, float]:
+    """p50 of each case's first page (the default) through ``kg serve`` on loopback."""
     from graph.serve import make_server
 
-    server = make_server(out, port=0, timeout=120, limit=1_000_000, workers=1, quiet=True)
+    t0 = time.perf_counter()
+    server = make_server(out, port=0, timeout=120, limit=1_000_000, workers=1, quiet=True, memory=memory)
+    progress(phase, "start-up (one worker)", (time.perf_counter() - t0) * 1000)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     res = {}
     try:
@@ -266,7 +321,7 @@ def time_http(out: Path, reps: int) -> dict[str, float]:
                     url, headers={"Accept": "application/sparql-results+json"})).read()
                 times.append(time.perf_counter() - t0)
             res[label] = p50(times)
-            progress("kg serve", label, res[label])
+            progress(phase, label, res[label])
     finally:
         server.shutdown()
         server.server_close()
@@ -302,10 +357,10 @@ def time_rdflib(out: Path, reps: int, cap: float, only=()) -> tuple[float, dict[
 
 
 def memory_copy(st):
-    """An in-memory pyoxigraph store holding the on-disk store's quads (same canonical terms)."""
-    mem = ox.Store()
-    mem.bulk_extend(st.quads_for_pattern(None, None, None, None))
-    return mem
+    """An in-memory pyoxigraph store holding the on-disk store's quads (as ``kg serve --memory``)."""
+    from graph.serve import memory_copy as copy
+
+    return copy(st)
 
 
 def main() -> None:
@@ -325,6 +380,12 @@ def main() -> None:
     parser.add_argument("--before-reps", type=int, default=3)
     parser.add_argument("--before-cap", type=float, default=30, help="stop repeating a reference query after one run this long (s)")
     parser.add_argument("--memory", action="store_true", help="also time the queries on an in-memory copy of the store")
+    parser.add_argument("--serve-memory", action="store_true", help="also time `kg serve --memory`")
+    parser.add_argument("--page", type=int, default=100, help="rows of the first page timed beside the whole answer")
+    parser.add_argument("--no-cli", action="store_true", help="do not time `kg query`")
+    parser.add_argument("--against", type=Path, help="a graph/queries folder (e.g. of the main branch) to time "
+                        "back to back against this version's queries, on disk (and in memory with --memory)")
+    parser.add_argument("--against-reps", type=int, default=3)
     args = parser.parse_args()
     SKIP.update(args.skip)
 
@@ -339,17 +400,23 @@ def main() -> None:
     from graph.store import open_store
 
     st = open_store(args.out)
+    against = time_against(st, args.against, args.against_reps, args.page) if args.against else {}
     engine = time_engine(st, args.reps)
+    engine_page = time_engine(st, args.reps, phase=f"engine, first {args.page} rows", page=args.page)
     http = time_http(args.out, args.reps)
-    startup, cli = time_cli(args.out, args.cli_reps)
+    http_memory = time_http(args.out, args.reps, memory=True, phase="kg serve --memory") if args.serve_memory else {}
+    startup, cli = (0.0, {}) if args.no_cli else time_cli(args.out, args.cli_reps)
     before = time_engine(st, args.before_reps, reference=True, cap=args.before_cap,
                          phase="before") if args.before else {}
-    memory = {}
+    memory, memory_page, against_memory = {}, {}, {}
     if args.memory:
         t0 = time.perf_counter()
         mem = memory_copy(st)
         progress("in-memory", "copy of the store", (time.perf_counter() - t0) * 1000)
         memory = time_engine(mem, args.reps, phase="in-memory")
+        memory_page = time_engine(mem, args.reps, phase=f"in-memory, first {args.page} rows", page=args.page)
+        if args.against:
+            against_memory = time_against(mem, args.against, args.against_reps, args.page)
         del mem
     load, rdf = (None, {}) if args.no_rdflib else time_rdflib(args.out, args.rdflib_reps, args.rdflib_cap,
                                                                       args.rdflib_only)
@@ -359,14 +426,18 @@ def main() -> None:
 
     print(f"\n{count:,} quads; `kg query` start-up (ASK {{}}) p50 {startup:.0f} ms"
           + (f"; rdflib load {load:.0f} s" if load else ""))
-    print("\n| named query | rows | before (reference query) | library p50 | in-memory store p50 "
-          "| `kg serve` p50 | `kg query` p50 | rdflib memory |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"\n| named query | rows | before (reference query) | library p50: whole / first {args.page} "
+          f"| in-memory store p50: whole / first {args.page} | `kg serve` p50 | `kg serve --memory` p50 "
+          "| `kg query` p50 | rdflib memory |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, (value, rows) in engine.items():
-        print(f"| {label} | {rows:,} | {ms(before.get(label, (None,))[0])} | {ms(value)} "
-              f"| {ms(memory.get(label, (None,))[0])} | {ms(http[label])} | {ms(cli[label])} | {ms(rdf.get(label))} |")
-    figures = {"quads": count, "startup_ms": startup, "before": before, "engine": engine, "memory": memory,
-               "serve": http, "cli": cli, "rdflib_load_s": load, "rdflib": rdf}
+        print(f"| {label} | {rows:,} | {ms(before.get(label, (None,))[0])} "
+              f"| {ms(value)} / {ms(engine_page[label][0])} "
+              f"| {ms(memory.get(label, (None,))[0])} / {ms(memory_page.get(label, (None,))[0])} "
+              f"| {ms(http[label])} | {ms(http_memory.get(label))} | {ms(cli.get(label))} | {ms(rdf.get(label))} |")
+    figures = {"quads": count, "startup_ms": startup, "before": before, "engine": engine,
+               "engine_page": engine_page, "memory": memory, "memory_page": memory_page, "serve": http,
+               "serve_memory": http_memory, "against": against, "against_memory": against_memory, "cli": cli, "rdflib_load_s": load, "rdflib": rdf}
     json.dump(figures, sys.stderr)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))

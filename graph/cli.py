@@ -123,21 +123,30 @@ def query(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output for SELECT results.")] = Format.table,
     named: Annotated[Optional[str], typer.Option("--named", help="Run a named query (see `kg queries`).")] = None,
     param: Annotated[list[str], typer.Option("--param", help="NAME=VALUE for a named query.")] = [],  # noqa: B006
+    limit: Annotated[int, typer.Option(help="Rows of a named query's answer per page (0: all).")] = 100,
+    offset: Annotated[int, typer.Option(help="Rows of a named query's answer to skip (the next page's offset).")] = 0,
+    all_rows: Annotated[bool, typer.Option("--all", help="Every row of a named query's answer (same as --limit 0).")] = False,
 ):
     """Run a SPARQL query over a build (default graph = union of all named graphs).
 
+    A named query's answer comes a page at a time (--limit rows, 100 by default, from --offset);
+    when more rows follow, standard error says so and gives the next page's --offset.
+
     Example: kg query build/ 'SELECT ?label WHERE { ?a a kgo:Country ; rdfs:label ?label }'
     """
-    from graph.query import QueryError, run_query
+    from graph.query import QueryError, run_query_page
 
     try:
-        text = run_query(out, sparql, fmt=fmt.value, named=named, params=param)
+        text, page = run_query_page(out, sparql, fmt=fmt.value, named=named, params=param,
+                                    limit=0 if all_rows else limit, offset=offset)
     except QueryError as exc:
         _err(str(exc))
         raise typer.Exit(1) from None
     sys.stdout.write(text)
     if text and not text.endswith("\n"):
         sys.stdout.write("\n")
+    if page.more:
+        _err(page.note())
 
 
 @app.command("actors")

@@ -8,7 +8,11 @@ Every other path is a static file of the build folder (``index.html`` and the pa
 the store's own files and hidden files are never served.
 
 An extension runs a named query with its parameters bound safely by the engine (never pasted
-into the text): ``/sparql?named=pair-interactions&param=a=IRN&param=b=AZE``.
+into the text): ``/sparql?named=pair-interactions&param=a=IRN&param=b=AZE``. A named query's
+answer comes a page at a time, ``limit`` rows (``graph.query.DEFAULT_PAGE``, 100, unless told;
+``limit=0`` for all, up to the result limit) from ``offset``; when more rows follow, the response
+says where the next page starts (``X-KG-Next-Offset``, a ``Link: <...>; rel="next"`` header on
+GET, and ``"next_offset"`` in SPARQL JSON).
 
 Results are negotiated from the ``Accept`` header (or ``format=``): SPARQL JSON, XML, CSV and
 TSV for SELECT (JSON and XML for ASK); Turtle, N-Triples and JSON-LD for CONSTRUCT and
@@ -27,6 +31,11 @@ Safety
   query) and replaced, and the client gets ``503`` with a JSON error.
 * Result limit: the worker stops reading solutions (or triples) after ``limit``; the response
   then carries ``X-KG-Truncated: true`` (and ``"truncated": true`` in SPARQL JSON).
+
+In-memory mode (``memory=True``, ``kg serve --memory``): each worker copies the on-disk store
+into a pyoxigraph in-memory store once, when it starts, and answers from that copy; it costs
+the copy's memory in every worker and the time to make it at start-up (and when a worker is
+replaced after a time-out).
 """
 
 from __future__ import annotations
@@ -42,7 +51,7 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from itertools import islice
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -204,13 +213,20 @@ def _term_tsv(term) -> str:
     return "" if term is None else str(term)
 
 
-def serialize_select(variables: list[str], rows: list, fmt: str, truncated: bool = False) -> bytes:
-    """SELECT solutions (pyoxigraph ``QuerySolution`` objects) in a SPARQL results format."""
+def serialize_select(variables: list[str], rows: list, fmt: str, truncated: bool = False,
+                     next_offset: int | None = None) -> bytes:
+    """SELECT solutions (pyoxigraph ``QuerySolution`` objects) in a SPARQL results format.
+
+    ``truncated`` and ``next_offset`` (where the next page of a named query starts) are added
+    to SPARQL JSON as top-level keys beside ``head`` and ``results``.
+    """
     if fmt == "json":
         doc = {"head": {"vars": variables}, "results": {"bindings": [
             {v: _term_json(row[v]) for v in variables if row[v] is not None} for row in rows]}}
         if truncated:
             doc["truncated"] = True
+        if next_offset is not None:
+            doc["next_offset"] = next_offset
         return json.dumps(doc, ensure_ascii=False).encode("utf-8")
     if fmt == "xml":
         parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
@@ -263,6 +279,7 @@ class Answer:
     media_type: str
     body: bytes
     truncated: bool = False
+    next_offset: int | None = None
 
 
 def error_answer(status: int, kind: str, message: str) -> Answer:
@@ -273,15 +290,21 @@ def execute(store, request: dict) -> Answer:
     """Run one query request on an open store (in a worker process) and serialise the answer.
 
     ``request`` holds ``query`` (text) or ``named`` and ``params`` (``NAME=VALUE`` strings),
-    ``accept``, ``format``, ``limit`` and optionally ``default_graphs``/``named_graphs``.
+    ``accept``, ``format``, ``limit`` (the result limit), for a named query ``page_limit`` and
+    ``offset`` (the page; ``page_limit`` 0 for the whole answer), and optionally
+    ``default_graphs``/``named_graphs``.
     """
     import pyoxigraph as ox
 
     from graph.iris import PREFIXES
-    from graph.query import QueryError, prepare, syntax_message
+    from graph.query import QueryError, paged, prepare, syntax_message
 
+    limit = int(request["limit"])
     try:
         text, substitutions = prepare(request.get("query"), request.get("named"), request.get("params") or [])
+        page_limit, offset = _page_of(request)
+        if request.get("named"):  # the engine reads one row past the page or the result limit
+            text = paged(text, min(page_limit or limit, limit) + 1, offset)
     except QueryError as exc:
         return error_answer(400, "bad-request", str(exc))
     kwargs = {"prefixes": PREFIXES, "substitutions": substitutions or None}
@@ -291,7 +314,6 @@ def execute(store, request: dict) -> Answer:
         kwargs["use_default_graph_as_union"] = True
     if request.get("named_graphs"):
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
-    limit = int(request["limit"])
     try:
         result = store.query(text, **kwargs)
         form = ("ask" if isinstance(result, ox.QueryBoolean) else
@@ -304,24 +326,56 @@ def execute(store, request: dict) -> Answer:
         fmt, media_type = chosen
         if form == "ask":
             return Answer(200, media_type, serialize_ask(bool(result), fmt))
-        items = list(islice(result, limit + 1))
-        truncated = len(items) > limit
-        items = items[:limit]
+        # A page smaller than the result limit is a page, not a cut answer.
+        by_page = 0 < page_limit <= limit
+        most = page_limit if by_page else limit
+        items = list(islice(result, most + 1))
+        more = len(items) > most
+        items = items[:most]
+        truncated = more and not by_page
         if form == "graph":
             return Answer(200, media_type, serialize_graph(items, fmt), truncated)
+        next_offset = offset + len(items) if more and request.get("named") else None
         variables = [v.value for v in result.variables]
-        return Answer(200, media_type, serialize_select(variables, items, fmt, truncated), truncated)
+        return Answer(200, media_type, serialize_select(variables, items, fmt, truncated, next_offset),
+                      truncated, next_offset)
     except SyntaxError as exc:
         return error_answer(400, "syntax-error", syntax_message(text, exc))
     except (ValueError, RuntimeError, OSError) as exc:
         return error_answer(400, "query-error", f"query failed: {exc}")
 
 
+def _page_of(request: dict) -> tuple[int, int]:
+    """(rows per page, offset) of a named-query request; (0, 0) for an ad-hoc query."""
+    from graph.query import DEFAULT_PAGE, QueryError
+
+    if not request.get("named"):
+        return 0, 0
+    try:
+        page_limit = int(request.get("page_limit", DEFAULT_PAGE))
+        offset = int(request.get("offset") or 0)
+    except (TypeError, ValueError):
+        raise QueryError("limit and offset must be whole numbers") from None
+    if page_limit < 0 or offset < 0:
+        raise QueryError("limit and offset must be 0 or more")
+    return page_limit, offset
+
+
+def memory_copy(store):
+    """A pyoxigraph in-memory store holding every quad of ``store`` (the same stored terms)."""
+    import pyoxigraph as ox
+
+    copy = ox.Store()
+    copy.bulk_extend(store.quads_for_pattern(None, None, None, None))
+    return copy
+
+
 def _worker_main() -> None:
     """A query worker (``python -c ...``): open the store read-only once, then answer requests.
 
     Requests and answers travel as pickles over two pipes whose descriptors are given on the
-    command line (``argv[1]`` the build folder, ``argv[2]``/``argv[3]`` the read/write ends).
+    command line (``argv[1]`` the build folder, ``argv[2]``/``argv[3]`` the read/write ends,
+    ``argv[4]`` ``memory`` to answer from an in-memory copy of the store).
     """
     from multiprocessing.connection import Connection
 
@@ -330,6 +384,8 @@ def _worker_main() -> None:
     inbox = Connection(int(sys.argv[2]), writable=False)
     outbox = Connection(int(sys.argv[3]), readable=False)
     store = open_store(Path(sys.argv[1]))
+    if len(sys.argv) > 4 and sys.argv[4] == "memory":
+        store = memory_copy(store)
     outbox.send("ready")
     while True:
         try:
@@ -350,7 +406,7 @@ class _Worker:
     with multiprocessing re-imports the caller's ``__main__``, which breaks unguarded scripts,
     and forking a multi-threaded server is unsafe."""
 
-    def __init__(self, out_dir: str):
+    def __init__(self, out_dir: str, memory: bool = False):
         import os
         import subprocess
         from multiprocessing.connection import Connection
@@ -360,14 +416,15 @@ class _Worker:
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-c", "from graph.serve import _worker_main; _worker_main()",
-                 out_dir, str(to_child_r), str(from_child_w)],
+                 out_dir, str(to_child_r), str(from_child_w), "memory" if memory else "disk"],
                 pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL)
         finally:
             os.close(to_child_r)
             os.close(from_child_w)
         self.send_conn = Connection(to_child_w, readable=False)
         self.conn = Connection(from_child_r, writable=False)
-        if not self.conn.poll(60) or self._recv_ready() != "ready":
+        # An in-memory copy of a million quads takes tens of seconds on a loaded machine.
+        if not self.conn.poll(600 if memory else 60) or self._recv_ready() != "ready":
             self.kill()
             raise RuntimeError("a query worker did not start")
 
@@ -397,14 +454,17 @@ class WorkerPool:
         The build folder.
     size : int
         How many queries may run at once.
+    memory : bool
+        Each worker answers from an in-memory copy of the store.
     """
 
-    def __init__(self, out_dir: Path, size: int = 2):
+    def __init__(self, out_dir: Path, size: int = 2, memory: bool = False):
         self._out_dir = str(out_dir)
+        self._memory = memory
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
         for _ in range(max(1, size)):
-            self._idle.put(_Worker(self._out_dir))
+            self._idle.put(_Worker(self._out_dir, memory))
 
     def run(self, request: dict, timeout: float) -> Answer:
         """Run ``request`` in a free worker; a ``503`` JSON error past ``timeout`` seconds."""
@@ -434,7 +494,7 @@ class WorkerPool:
         def start():
             if not self._closed:
                 try:
-                    self._idle.put(_Worker(self._out_dir))
+                    self._idle.put(_Worker(self._out_dir, self._memory))
                 except RuntimeError as exc:
                     print(f"kg serve: {exc}", file=sys.stderr)
         threading.Thread(target=start, daemon=True).start()
@@ -466,6 +526,7 @@ class ServeConfig:
     limit: int = 10_000
     workers: int = 2
     quiet: bool = False
+    memory: bool = False
 
 
 def query_page() -> bytes:
@@ -482,6 +543,34 @@ def query_page() -> bytes:
                  "text": "\n".join(line for line in q.text.splitlines() if not line.startswith("#"))}
                 for q in named_queries().values()]
     return env.get_template("query.html").render(examples=examples, prefixes=sparql_prefixes()).encode("utf-8")
+
+
+def _page_params(params: dict[str, list[str]], named: bool) -> dict:
+    """``page_limit``/``offset`` of the request, checked; paging is for named queries only."""
+    page = {}
+    for key, field in (("limit", "page_limit"), ("offset", "offset")):
+        values = params.get(key, [])
+        if not values:
+            continue
+        if not named:
+            raise Refused(400, "bad-request", f"{key}= pages named queries; write {key.upper()} in the query text")
+        if len(values) > 1 or not values[0].isdigit():
+            raise Refused(400, "bad-request", f"{key} must be one whole number, 0 or more")
+        page[field] = int(values[0])
+    return page
+
+
+def next_page_url(path: str, next_offset: int) -> str:
+    """The request's path and query string with ``offset`` set to ``next_offset``.
+
+    >>> next_page_url("/sparql?named=camps&offset=100&limit=100", 200)
+    '/sparql?named=camps&limit=100&offset=200'
+    """
+    from urllib.parse import urlencode
+
+    url = urlsplit(path)
+    pairs = [(k, v) for k, v in parse_qsl(url.query, keep_blank_values=True) if k != "offset"]
+    return url.path + "?" + urlencode(pairs + [("offset", str(next_offset))])
 
 
 class SparqlHandler(SimpleHTTPRequestHandler):
@@ -561,6 +650,7 @@ class SparqlHandler(SimpleHTTPRequestHandler):
             fmt = (params.get("format") or [None])[0]
             if fmt and fmt not in {*RESULT_TYPES, *GRAPH_TYPES}:
                 raise Refused(400, "bad-request", f"unknown format {fmt!r}")
+            page = _page_params(params, named=not queries)
         except Refused as exc:
             return self._send(error_answer(exc.status, exc.kind, exc.message))
         request = {
@@ -572,6 +662,7 @@ class SparqlHandler(SimpleHTTPRequestHandler):
             "limit": config.limit,
             "default_graphs": params.get("default-graph-uri", []),
             "named_graphs": params.get("named-graph-uri", []),
+            **page,
         }
         self._send(self.server.pool.run(request, config.timeout))
 
@@ -583,6 +674,10 @@ class SparqlHandler(SimpleHTTPRequestHandler):
         if answer.truncated:
             self.send_header("X-KG-Truncated", "true")
             self.send_header("X-KG-Result-Limit", str(self.server.config.limit))
+        if answer.next_offset is not None:
+            self.send_header("X-KG-Next-Offset", str(answer.next_offset))
+            if self.command == "GET":
+                self.send_header("Link", f'<{next_page_url(self.path, answer.next_offset)}>; rel="next"')
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(answer.body)
@@ -600,7 +695,7 @@ class SparqlServer(ThreadingHTTPServer):
             raise StoreMissing(f"{config.out_dir}: no dataset here (run `kg build ... --out {config.out_dir}` first)")
         self.config = config
         self.page = query_page()
-        self.pool = WorkerPool(config.out_dir, config.workers)
+        self.pool = WorkerPool(config.out_dir, config.workers, config.memory)
         try:
             super().__init__((config.host, config.port), SparqlHandler)
         except BaseException:
@@ -618,7 +713,8 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(out_dir: Path, *, host: str = "127.0.0.1", port: int = 8321, timeout: float = 10.0,
-                limit: int = 10_000, workers: int = 2, quiet: bool = False) -> SparqlServer:
+                limit: int = 10_000, workers: int = 2, quiet: bool = False,
+                memory: bool = False) -> SparqlServer:
     """A ready (not yet serving) SPARQL server over the build in ``out_dir``.
 
     Parameters
@@ -634,8 +730,11 @@ def make_server(out_dir: Path, *, host: str = "127.0.0.1", port: int = 8321, tim
         Most solutions or triples returned; more are cut and marked ``X-KG-Truncated``.
     workers : int
         Queries that may run at the same time (one process each).
+    memory : bool
+        Each worker copies the store into memory at start and answers from the copy (faster
+        per row; costs the copy's memory in each worker and its loading time at start).
     """
-    return SparqlServer(ServeConfig(Path(out_dir), host, port, timeout, limit, workers, quiet))
+    return SparqlServer(ServeConfig(Path(out_dir), host, port, timeout, limit, workers, quiet, memory))
 
 
 def serve(out_dir: Path, **kwargs) -> None:

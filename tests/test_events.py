@@ -109,8 +109,8 @@ def test_sentence_initial_common_word_is_no_event_name():
 
 
 def test_kg_timeline_lists_events_and_interactions_of_a_pair_with_dates(tmp_path):
-    from graph.commands.timeline import pair_timeline
     from graph.pipeline import build
+    from graph.query import pair_events_timeline
 
     article = tmp_path / "docs" / "story.txt"
     article.parent.mkdir()
@@ -118,7 +118,7 @@ def test_kg_timeline_lists_events_and_interactions_of_a_pair_with_dates(tmp_path
                        "Greece and Turkey held the Aegean 2022 exercise near Rhodes. "
                        "Turkey attacked a Greek patrol boat last Thursday.\n", encoding="utf-8")
     build([article], tmp_path / "out", pages=False, analysis=False)
-    rows = pair_timeline(tmp_path / "out", "TUR", "GRC")
+    rows = pair_events_timeline(tmp_path / "out", "TUR", "GRC")
     kinds = {(r["kind"], r.get("date")) for r in rows}
     assert ("event", "2022") in kinds
     attacks = [r for r in rows if r["kind"] == "interaction" and r["what"] == "ATTACK"]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from graph import stats, store
-from graph.query import _bind, named_queries, with_values
+from graph.query import _bind, named_queries, paged, with_values
 
 REFERENCE = Path(__file__).parent / "reference_queries"
 
@@ -76,6 +76,45 @@ def _both(out, name: str, **params):
 
 
 PAIRS = [(a, b) for a in ACTORS for b in ACTORS if a != b]
+
+
+def _pages(out, name: str, size: int, **params) -> tuple[list[tuple], int]:
+    """The named query's answer read ``size`` rows at a time, end to end, and the pages read."""
+    nq = named_queries()[name]
+    kinds = {p[0]: p[1] for p in nq.params}
+    rows, pages = [], 0
+    while True:
+        _, page = _run(out, paged(nq.text, size, len(rows)), kinds, params)
+        pages += 1
+        rows += page
+        if len(page) < size:
+            return rows, pages
+
+
+PAGED_CASES = ([("pair-interactions", dict(a=a, b=b)) for a, b in (("IRN", "AZE"), ("TUR", "ARM"), ("ARM", "RUS"))]
+               + [("pair-timeline", dict(a="ARM", b="TUR")), ("pair-interactions-lifted", dict(a="IRN", b="AZE"))]
+               + [(name, dict(actor=actor)) for name in ("actor-activity", "actor-activity-lifted",
+                                                          "documents-mentioning") for actor in ("ARM", "IRN")]
+               + [("source-disagreements", {}), ("source-disagreements", dict(actor="ARM")),
+                  ("actors-by-degree", {}), ("claims-by-claimant", {}), ("camps", {})])
+
+
+@pytest.mark.parametrize("name,params", PAGED_CASES, ids=lambda x: x if isinstance(x, str) else "-".join(x.values()))
+def test_pages_end_to_end_are_the_whole_answer(small_build, name, params):
+    """Pages of 2 and 3 rows, put end to end, give the whole answer in its order, which for
+    every query with a reference version is the reference answer."""
+    nq = named_queries()[name]
+    kinds = {p[0]: p[1] for p in nq.params}
+    _, whole = _run(small_build, nq.text, kinds, params)
+    if (REFERENCE / f"{name}.rq").exists() and name != "source-disagreements":
+        (_, fast), (_, slow) = _both(small_build, name, **params)
+        assert fast == slow == whole
+    assert _run(small_build, paged(nq.text, 0, 0), kinds, params)[1] == whole
+    for size in (2, 3):
+        rows, pages = _pages(small_build, name, size, **params)
+        assert rows == whole, (name, params, size)
+        assert pages == len(whole) // size + 1
+    assert len(whole) >= 3  # more than one page of two
 
 
 @pytest.mark.parametrize("name", ["pair-interactions", "pair-timeline", "pair-interactions-lifted"])

@@ -236,3 +236,91 @@ def test_other_methods_refused(server):
     assert call(server, data=b"x", content_type="text/plain")[0] == 415
     assert call(server, data=b"x", content_type="text/turtle", method="PUT")[0] in (405, 501)
 
+
+
+# --------------------------------------------------------------------------- pages of named queries
+
+@pytest.fixture(scope="module")
+def roomy_server(site):
+    """A server whose result limit (100) is above the pages asked for below."""
+    srv = make_server(site, port=0, timeout=30.0, limit=100, workers=1, quiet=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+
+
+def bindings(body: bytes, name: str) -> list[str]:
+    return [b[name]["value"] for b in json.loads(body)["results"]["bindings"]]
+
+
+PAIR = {"named": "pair-interactions", "param": ["a=IRN", "b=AZE"]}
+
+
+def test_named_query_pages_follow_one_another(roomy_server):
+    status, headers, body = call(roomy_server, params={**PAIR, "limit": "0"})
+    assert status == 200 and "X-KG-Next-Offset" not in headers and "next_offset" not in json.loads(body)
+    whole = bindings(body, "interaction")
+    assert len(whole) == 3  # Iran's three (one denied); its minister's threat is not Iran's
+    assert call(roomy_server, params=PAIR)[2] == body  # the default page (100 rows) holds them all
+    status, headers, body = call(roomy_server, params={**PAIR, "limit": "2"})
+    assert status == 200 and bindings(body, "interaction") == whole[:2]
+    assert headers["X-KG-Next-Offset"] == "2" and json.loads(body)["next_offset"] == 2
+    assert "X-KG-Truncated" not in headers  # a page is not a cut answer
+    link = headers["Link"]
+    assert link.endswith('>; rel="next"') and "offset=2" in link and "limit=2" in link
+    status, headers, body = call(roomy_server, link[1:link.index(">")])
+    assert status == 200 and bindings(body, "interaction") == whole[2:]
+    assert "X-KG-Next-Offset" not in headers and "Link" not in headers
+
+
+def test_pages_in_csv_say_where_the_next_one_starts(roomy_server):
+    status, headers, body = call(roomy_server, params={**PAIR, "limit": "1", "offset": "1", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert status == 200 and len(rows) == 1 and headers["X-KG-Next-Offset"] == "2"
+    _, _, whole = call(roomy_server, params={**PAIR, "limit": "0"})
+    assert [r["interaction"] for r in rows] == bindings(whole, "interaction")[1:2]
+
+
+def test_page_past_the_end_is_empty(roomy_server):
+    status, headers, body = call(roomy_server, params={**PAIR, "offset": "50"})
+    assert status == 200 and bindings(body, "interaction") == [] and "X-KG-Next-Offset" not in headers
+
+
+@pytest.mark.parametrize("params", [{**PAIR, "limit": "-1"}, {**PAIR, "limit": "ten"}, {**PAIR, "offset": "1e3"},
+                                    {**PAIR, "limit": ["1", "2"]}, {"query": COUNTRIES, "limit": "1"},
+                                    {"query": COUNTRIES, "offset": "1"}])
+def test_bad_pages_are_refused(roomy_server, params):
+    status, _, body = call(roomy_server, params=params)
+    assert status == 400 and json.loads(body)["error"] == "bad-request"
+
+
+def test_result_limit_below_the_page_cuts_and_says_where_to_go_on(server):
+    # the module's server has a result limit of 2, below the default page
+    status, headers, body = call(server, params=PAIR)
+    assert status == 200 and len(bindings(body, "interaction")) == 2
+    assert headers["X-KG-Truncated"] == "true" and headers["X-KG-Next-Offset"] == "2"
+
+
+def test_query_page_offers_the_next_page(server):
+    page = call(server, accept="text/html")[2].decode("utf-8")
+    assert "next_offset" in page and "Next page" in page and "limit=0" in page
+
+
+def test_in_memory_server_answers_as_the_on_disk_one(site, roomy_server):
+    srv = make_server(site, port=0, timeout=30.0, limit=100, workers=1, quiet=True, memory=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        for params in ({**PAIR, "limit": "0"}, {**PAIR, "limit": "2", "offset": "1"},
+                       {"named": "actor-activity", "param": "actor=IRN"}, {"named": "camps"},
+                       {"query": COUNTRIES}):
+            mem = call(srv, params=params)
+            disk = call(roomy_server, params=params)
+            assert mem[0] == disk[0] == 200 and mem[2] == disk[2], params
+            assert mem[1].get("X-KG-Next-Offset") == disk[1].get("X-KG-Next-Offset")
+        # read-only all the same: the copy is in memory, updates are still refused
+        status, _, body = call(srv, params={"query": "INSERT DATA { <urn:x> <urn:y> <urn:z> }"})
+        assert status == 400 and json.loads(body)["error"] == "update-refused"
+    finally:
+        srv.shutdown()
+        srv.server_close()

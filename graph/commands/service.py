@@ -32,6 +32,8 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped (503).")] = 10.0,
     limit: Annotated[int, typer.Option(help="Most result rows or triples returned (more are cut).")] = 10_000,
     workers: Annotated[int, typer.Option(help="Queries that may run at the same time.")] = 2,
+    memory: Annotated[bool, typer.Option(help="Copy the store into memory in each worker at start: "
+                                         "faster queries, at the copy's memory per worker.")] = False,
 ):
     """Serve OUT's pages and a read-only SPARQL endpoint at /sparql.
 
@@ -41,7 +43,7 @@ def serve(
     from graph.store import StoreMissing
 
     try:
-        run_serve(out, host=host, port=port, timeout=timeout, limit=limit, workers=workers)
+        run_serve(out, host=host, port=port, timeout=timeout, limit=limit, workers=workers, memory=memory)
     except (StoreMissing, OSError) as exc:
         typer.echo(f"kg serve: {exc}", err=True)
         raise typer.Exit(1) from None
