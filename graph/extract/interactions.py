@@ -318,6 +318,7 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     if len({a for u in view.units for a in u.actors}) < 1:
         return hits
     tokens = view.lower
+    title_case = _title_case(view)
     k = 0
     while k < len(tokens):
         if k in view.unit_at:            # trigger words inside a name are not triggers
@@ -327,7 +328,7 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
         if match is None:
             k += 1
             continue
-        named = _inside_a_name(view, match.first)
+        named = not title_case and _inside_a_name(view, match.first)
         for word, kind in match.candidates:
             entry = lex.entry(word, kind)
             if entry is None or named and kind != "verb":
@@ -344,6 +345,16 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     hits += _stance_prefixes(view, lex)
     hits += _evaluations(view, lex)
     return hits + _requested_actions(view, lex, hits)
+
+
+def _title_case(view: SentenceView) -> bool:
+    """A headline in title case ("Turkey Launches Fresh Airstrikes On Syria"): nearly every word
+    outside the actor names is capitalised, so capitals say nothing about names there."""
+    words = [t.text for k, t in enumerate(view.tokens)
+             if k not in view.unit_at and t.text.isalpha() and len(t.text) > 3]
+    if len(words) < 3:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _inside_a_name(view: SentenceView, k: int) -> bool:
@@ -626,7 +637,7 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
             j2 = j + 1
             while j2 < len(view.tokens) and view.lower[j2] in ("the", "a", "an") and j2 <= j + 2:
                 j2 += 1
-            return view.group_of.get(j2)
+            return view.group_of.get(j2) or _office_of(view, j2)
         if view.is_boundary(j) or w in (",", "."):
             return None
         if j in view.group_of and view.governed_by_preposition(view.group_of[j]) is None:
@@ -637,20 +648,88 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
     return None
 
 
+def _agent_follows(view: SentenceView, k: int) -> bool:
+    """"by" right after a participle (adverbs and "and VERBed" aside): "fuel shipped by X",
+    "a camp besieged and shelled by X"; not "rejected calls by X"."""
+    j = k + 1
+    while j < len(view.tokens) and j <= k + 4:
+        w = view.lower[j]
+        if w == "by":
+            return True
+        if not (w.endswith("ly") or w == "and" or w.endswith("ed")):
+            return False
+        j += 1
+    return False
+
+
+def _object_of_past_verb(view: SentenceView, k: int) -> bool:
+    """An -s form right after a past-tense trigger verb, or after it and one modifier, is that
+    verb's object noun: "rejected calls", "rejected recent calls" (not "and calls")."""
+    lex = load_lexicon()
+    for j in (k - 1, k - 2):
+        if j < 0:
+            return False
+        entry = lex.entry(view.lower[j], "verb")
+        if entry is not None:
+            return entry.form == "ed"
+        w = view.lower[j]
+        if j in view.unit_at or not w.isalpha() or w in PREPOSITIONS or w in CONNECTORS \
+                or w in lex.trigger_words or view.tokens[j].text[:1].isupper():
+            return False
+    return False
+
+
+def _office_of(view: SentenceView, j: int) -> Group | None:
+    """"by the ambassador of X", "by the foreign minister of X": the office's owner X (one to
+    three words, then "of")."""
+    for k in range(j, min(len(view.tokens) - 1, j + 3)):
+        w = view.lower[k]
+        if k in view.unit_at or not w.isalpha() or w in PREPOSITIONS or w in BE_FORMS:
+            return view.group_of.get(k + 1) if w == "of" and k > j else None
+    return None
+
+
 NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "any", "every", "each",
                     "no", "’s", "'s"}
 
 
+def _object_sense(view: SentenceView, entry: Entry, last: int) -> Entry | None:
+    """The sense a verb takes from its object noun ("traded strikes": FIGHT), from the few
+    words after it up to a preposition, an actor or the clause end; None if no sense fits."""
+    for j in range(last + 1, min(len(view.tokens), last + 5)):
+        w = view.lower[j]
+        if j in view.unit_at and w not in POSSESSIVE_PRONOUNS or view.is_boundary(j) \
+                or w in (",", ".") or w in PREPOSITIONS:
+            return None
+        for words, sense in entry.senses:
+            if w in words:
+                return sense
+    return None
+
+
 def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
+    if entry.senses:
+        sense = _object_sense(view, entry, last)
+        if sense is None and "senses_only" in entry.options:
+            return []
+        entry = sense or entry
     if _participle_as_adjective(view, entry, first, last):
         return []
     if entry.form in ("base", "s") and first > 0 and view.lower[first - 1] in NOUN_DETERMINERS:
         return []                 # "the target of", "Iran's support": a noun (see the noun entries)
+    if entry.form == "s" and _object_of_past_verb(view, first):
+        return []                 # "rejected (recent) calls by X": the object noun
     if "intent" in entry.options and _introduces_action(view, last) \
             and _object(view, load_lexicon().entry(view.lower[last + 2], "verb"), last + 2) is not None:
         return []                 # "pledged to punish X": the punishing is the interaction
     has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
     agent = _by_agent(view, last) if entry.form == "ed" and not has_aux else None
+    be_before = any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first))
+    if agent is not None and not be_before and not _agent_follows(view, last):
+        agent = None              # "rejected calls by X": X's calls, the verb is active
+    if entry.form == "ed" and not has_aux and agent is None and last + 1 < len(view.tokens) \
+            and view.lower[last + 1] == "by":
+        return []                 # "a lunch hosted by the embassy": a passive whose agent is no actor
     passive = entry.form == "ed" and not has_aux and (
         any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first)) or agent is not None)
     experiencer = "experiencer" in entry.options
@@ -672,6 +751,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         with_object = _object(view, entry, last) if entry.preps else None
         if with_object is not None and with_object is agent:
             with_object = None
+        if with_object is None and agent is not None and entry.preps:
+            with_object = _object(view, entry, agent.last)   # "arms shipped by X to Y"
         other = with_object or patient
         if agent is not None and other is not None and agent is not other:
             src, tgt = (other, agent) if experiencer else (agent, other)
@@ -692,6 +773,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         target = _that_target(view, last)         # "demanded that the US cancel ..."
     if target is None and "infinitive_target" in entry.options:
         target = _infinitive_target(view, last)   # "threatened on Monday to cut off gas to X"
+    if target is None and "condition_target" in entry.options:
+        target = _condition_target(view, last)    # "threatened to quit the talks unless X ..."
     if subject is None and target is None:
         return []
     if "only_with_prep" in entry.options:
@@ -718,8 +801,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     if experiencer:               # "X angered Y": Y's attitude toward X
         subject, target = target, subject
-    symmetric = "symmetric_with" in entry.options and last + 1 < len(view.tokens) \
-        and view.lower[last + 1] == "with"
+    symmetric = "symmetric" in entry.options or "symmetric_with" in entry.options \
+        and last + 1 < len(view.tokens) and view.lower[last + 1] == "with"
     return [Hit(subject.actors, target.actors, entry, (first, last), "active", symmetric=symmetric,
                 indirect=subject.indirect or target.indirect)]
 
@@ -761,6 +844,27 @@ def _infinitive_target(view: SentenceView, k: int) -> Group | None:
         g = view.group_of.get(i)
         if g is not None:
             return None if g.possessive and view.lower[g.first] in POSSESSIVE_PRONOUNS else g
+    return None
+
+
+CONDITIONS = {"if", "unless"}
+
+
+def _condition_target(view: SentenceView, k: int) -> Group | None:
+    """The subject of the condition of a threat: "threatened to halt gas exports if X joins
+    the pact", "... unless X withdraws" (the condition within the sentence, naming no other
+    actor before it)."""
+    for j in range(k + 1, min(len(view.tokens), k + 16)):
+        w = view.lower[j]
+        if w in CONDITIONS:
+            for i in range(j + 1, min(len(view.tokens), j + 4)):
+                if i in view.group_of:
+                    g = view.group_of[i]
+                    return None if view.lower[g.first] in POSSESSIVE_PRONOUNS else g
+            return None
+        if j in view.group_of and w not in POSSESSIVE_PRONOUNS or w in (".", ";", ":", "?", "!") \
+                or view.is_boundary(j):
+            return None
     return None
 
 
@@ -1105,6 +1209,10 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
                             symmetric=entry.event_type in ("RIVALRY", "ALIGN", "COOPERATE"),
                             indirect=owner.indirect or head.indirect)]
         return []
+    if target is None and "with_source" in entry.options:
+        backed = _backed_with(view, first, last, owner)
+        if backed:
+            return backed
     if target is None:
         return _received(view, entry, first, last, owner)
     source = owner
@@ -1127,6 +1235,28 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
+
+
+def _backed_with(view: SentenceView, first: int, last: int, owner: Group | None) -> list[Hit]:
+    """"The regime, with Russian support, besieged the camp", "with the backing of X": the one
+    named with the noun (adjective, possessive or of-phrase) helps the clause's subject."""
+    j = first - 1
+    while j >= 0 and (view.lower[j] in DETERMINERS or view.lower[j] in APOS or j in view.unit_at
+                      or view.lower[j] in ("full", "military", "financial", "diplomatic", "tacit",
+                                           "open", "strong", "active")):
+        j -= 1
+    if j < 0 or view.lower[j] != "with":
+        return []
+    source = owner
+    if source is None and last + 2 < len(view.tokens) and view.lower[last + 1] == "of":
+        source = view.group_of.get(last + 2) or view.group_of.get(last + 3)
+    helped = _subject(view, j)
+    if source is None or helped is None or source is helped:
+        return []
+    entry = load_lexicon().entry(view.lower[first], "noun") if first == last else None
+    entry = entry or _synthetic(load_lexicon(), view.lower[first], "SUPPORT")
+    return [Hit(source.actors, helped.actors, entry, (first, last), "with-support",
+                indirect=source.indirect or helped.indirect)]
 
 
 def _listed_members(view: SentenceView, last: int) -> Group | None:

@@ -7,7 +7,7 @@ read from the SKOS scheme (``event-types.ttl``), so the lexicon never contradict
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from graph.actors.gazetteer import Gazetteer
@@ -27,6 +27,8 @@ def inflect(lemma: str) -> list[str]:
     ['worry', 'worries', 'worried', 'worrying']
     >>> inflect("pressure")
     ['pressure', 'pressures', 'pressured', 'pressuring']
+    >>> inflect("snub")
+    ['snub', 'snubs', 'snubbed', 'snubbing']
     """
     if lemma.endswith(("ee", "ye", "oe")):          # agree, agreed, agreeing
         return [lemma, lemma + "s", lemma + "d", lemma + "ing"]
@@ -36,7 +38,17 @@ def inflect(lemma: str) -> list[str]:
         return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    if _short_closed(lemma):                          # snub, snubbed, snubbing
+        return [lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
     return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def _short_closed(lemma: str) -> bool:
+    """A one-syllable verb ending in consonant-vowel-consonant doubles its last letter
+    (ship, shipped; snub, snubbing); longer verbs depend on stress and list their forms."""
+    vowels = [i for i, c in enumerate(lemma) if c in _VOWELS]
+    return (len(vowels) == 1 and 0 < vowels[0] == len(lemma) - 2
+            and lemma[-1] not in _VOWELS and lemma[-1] not in "wxy")
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,7 @@ class Entry:
     needs: tuple[str, ...] = ()
     pattern: tuple[str, ...] = ()  # phrases only
     object_words: frozenset = frozenset()  # verbs that need one of these words in their object
+    senses: tuple = ()             # (object nouns, Entry): "traded strikes" reads as FIGHT
 
 
 @dataclass
@@ -125,6 +138,7 @@ def load_lexicon() -> Lexicon:
                           _preps(spec), tag, _options(spec),
                           object_words=frozenset(spec.get("object_words", ())))
             _add(lex, entry)
+    _add_object_senses(lex, data, polarity_of)
     for noun, spec in data["nouns"].items():
         entry = Entry(noun, "noun", spec["type"], polarity_of(spec["type"], noun),
                       _preps(spec), "", _options(spec), tuple(spec.get("needs", ())))
@@ -167,6 +181,33 @@ def load_lexicon() -> Lexicon:
     lex.allegation_verbs = frozenset(mod.get("allegation_verbs", []))
     lex.trigger_words = frozenset(w for w, _ in lex.entries if " " not in w)
     return lex
+
+
+def _add_object_senses(lex: Lexicon, data: dict, polarity_of) -> None:
+    """Give the verbs of ``object_senses`` their object-dependent senses ("traded fire": FIGHT).
+
+    A sense is a copy of the verb form's entry with the class's type (and ``symmetric`` when
+    the class says so); a lemma with no entry of its own triggers only with such an object."""
+    classes = data.get("object_classes") or {}
+    for lemma, names in (data.get("object_senses") or {}).items():
+        for form, tag in zip(inflect(lemma), ["base", "s", "ed", "ing"]):
+            base = lex.entries.get((form, "verb"))
+            if base is None:
+                base = Entry(form, "verb", classes[names[0]]["type"],
+                             polarity_of(classes[names[0]]["type"], lemma), ("with",), tag,
+                             frozenset({"senses_only", "symmetric_with"}))
+            senses = []
+            for name in names:
+                spec = classes[name]
+                options = (base.options - {"senses_only"}) | (
+                    {"symmetric", "symmetric_with"} if spec.get("symmetric") else set())
+                senses.append((frozenset(w.lower() for w in spec["words"]),
+                               replace(base, event_type=spec["type"],
+                                       polarity=polarity_of(spec["type"], name),
+                                       options=frozenset(options), senses=())))
+            entry = replace(base, senses=tuple(senses))
+            lex.entries[(form, "verb")] = entry
+            lex.triggers.add(form, (form, "verb"))
 
 
 def _form_tag(lemma: str, form: str) -> str:

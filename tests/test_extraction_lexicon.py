@@ -1,0 +1,139 @@
+"""Event lexicon and trigger patterns (issue 4): verb inflection, object-dependent verb senses,
+"with X's support", reduced passives, conditional threats, headlines in title case.
+
+Every sentence here is written for these tests.
+"""
+
+from graph.extract.lexicon import inflect, load_lexicon
+from graph.pipeline import process_text
+
+
+def rows(text):
+    """{(source, target, event type, polarity, modality)} of a text's interactions."""
+    return {(i.source, i.target, i.event_type, i.polarity, i.modality)
+            for i in process_text(text).interactions}
+
+
+def pairs(text):
+    """{(source, target, polarity)}."""
+    return {(s, t, p) for s, t, _, p, _ in rows(text)}
+
+
+# -- inflection --------------------------------------------------------------------------------
+
+def test_one_syllable_verbs_double_their_last_consonant():
+    assert inflect("snub") == ["snub", "snubs", "snubbed", "snubbing"]
+    assert inflect("ship") == ["ship", "ships", "shipped", "shipping"]
+    assert inflect("visit") == ["visit", "visits", "visited", "visiting"]   # two syllables
+    assert inflect("arm") == ["arm", "arms", "armed", "arming"]
+    assert inflect("shun")[2] == "shunned"
+
+
+def test_snubbed_is_a_rejection():
+    assert rows("Beijing snubbed Islamabad at the regional forum.") == {
+        ("CHN", "PAK", "REJECT", -1, "Asserted")}
+
+
+def test_a_snub_to_someone():
+    assert ("AUS", "NZL", -1) in pairs("Australia's snub to New Zealand angered voters.")
+
+
+# -- verbs whose object changes their sense ---------------------------------------------------
+
+def test_trading_strikes_is_fighting_in_both_directions():
+    got = rows("Armenia and Azerbaijan traded artillery strikes along the frontier.")
+    assert ("ARM", "AZE", "FIGHT", -1, "Asserted") in got
+    assert ("AZE", "ARM", "FIGHT", -1, "Asserted") in got
+    assert not {r for r in got if r[2] == "TRADE"}
+
+
+def test_trading_fire_with_someone_is_symmetric():
+    got = pairs("Thailand traded heavy fire with Cambodia near the disputed temple.")
+    assert {("THA", "KHM", -1), ("KHM", "THA", -1)} <= got
+
+
+def test_exchanging_accusations_is_mutual_blame():
+    got = rows("Serbia and Croatia exchanged bitter accusations over the refugee convoy.")
+    assert {("SRB", "HRV", "ACCUSE", -1, "Asserted"), ("HRV", "SRB", "ACCUSE", -1, "Asserted")} <= got
+
+
+def test_trade_in_goods_stays_trade():
+    assert rows("Chile trades with South Korea.") >= {("CHL", "KOR", "TRADE", 1, "Asserted")}
+    got = rows("Vietnam and Japan traded electronics worth billions.")
+    assert ("VNM", "JPN", "TRADE", 1, "Asserted") in got
+
+
+def test_exchange_needs_an_object_of_its_class():
+    assert rows("Bolivia and Paraguay exchanged ambassadors in March.") == set()
+
+
+def test_object_senses_are_data():
+    lex = load_lexicon()
+    sense = dict((w, e.event_type) for words, e in lex.entry("traded", "verb").senses for w in words)
+    assert sense["strikes"] == "FIGHT" and sense["barbs"] == "ACCUSE"
+
+
+# -- "with X's support" ------------------------------------------------------------------------
+
+def test_with_adjective_support_helps_the_subject():
+    assert ("RUS", "SYR", 1) in pairs("The Syrian army, with Russian support, retook the town.")
+
+
+def test_with_the_help_of_someone():
+    got = rows("Serbia finished the motorway with the help of China.")
+    assert ("CHN", "SRB", "AID", 1, "Asserted") in got
+
+
+def test_support_for_someone_is_unchanged():
+    assert pairs("Lithuania voiced support for Ukraine.") == {("LTU", "UKR", 1)}
+
+
+# -- passives ----------------------------------------------------------------------------------
+
+def test_goods_shipped_by_one_to_another():
+    assert ("IRN", "RUS", 1) in pairs("Drones shipped by Iran to Russia were shown in the report.")
+
+
+def test_a_by_phrase_after_an_object_is_no_passive():
+    got = pairs("Serbia rejected recent calls by Kosovo for recognition.")
+    assert ("SRB", "XKX", -1) in got
+    assert ("XKX", "SRB", -1) not in got
+    assert ("SRB", "XKX", 1) not in got        # "calls" is the rejected noun, not a phone call
+
+
+def test_a_participle_whose_agent_is_no_actor_has_no_arguments():
+    text = "Egyptian diplomats met Prime Minister Modi at a dinner hosted by the ambassador of Ghana."
+    assert ("IND", "GHA", 1) not in pairs(text)
+    assert ("person/narendra-modi", "GHA", 1) not in pairs(text)
+
+
+def test_by_the_office_of_a_country():
+    assert ("IRQ", "IRN", -1) in pairs("Iran was attacked by the army of Iraq.")
+
+
+# -- threats with a condition ------------------------------------------------------------------
+
+def test_the_condition_of_a_threat_names_its_target():
+    assert rows("Turkey threatened to halt gas exports if Bulgaria joins the pact.") == {
+        ("TUR", "BGR", "THREATEN", -1, "Asserted")}
+    assert ("NGA", "TCD", -1) in pairs(
+        "Nigeria threatened to pull out of the summit unless Chad releases the detained traders.")
+
+
+def test_a_condition_after_another_actor_is_not_the_target():
+    got = pairs("Japan threatened to sue Korea if the court rules against it.")
+    assert ("JPN", "KOR", -1) in got
+
+
+# -- headlines in title case -------------------------------------------------------------------
+
+def test_title_case_headline_keeps_noun_triggers():
+    assert ("TUR", "SYR", -1) in pairs("Turkey Launches Fresh Airstrikes On Kurdish Militants In Syria")
+    assert ("USA", "TWN", 1) in pairs("US Vows Continued Support For Taiwan Amid Chinese Drills")
+    got = pairs("Japan Deepens Defense Cooperation With Australia")
+    assert {("JPN", "AUS", 1), ("AUS", "JPN", 1)} <= got
+
+
+def test_names_mid_sentence_still_hide_their_nouns():
+    # "the Cold War" in running text is a name, not a war between the actors of the sentence
+    assert pairs("Scholars of the Cold War met in Oslo with Finnish and Swedish colleagues.") == set()
