@@ -1327,6 +1327,7 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
     if sign is None and "needs_sign" in entry.options:
         return []          # "relations between X and Y" says nothing about their sign
     joint = any(view.lower[j] in JOINT_WORDS for j in range(max(0, first - 3), first))
+    held = _held_by_subject(view, first, lex)
     pairs: Group | None = None
     pattern = ""
     # "tensions between X and Y (and Z)", "a reconciliation process between X, Y and Z"
@@ -1377,11 +1378,23 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
             if g is not None or view.is_boundary(k):
                 break
     subject = _subject(view, first)
-    if subject is not None and len(subject.actors) >= 2 and (joint or "joint_only" not in entry.options) \
+    if subject is not None and len(subject.actors) >= 2 and (joint or held or "joint_only" not in entry.options) \
             and not _object_of_stance(view, first):
         hits.append(Hit(subject.actors, subject.actors, entry, (first, last), "coordinated-subject",
                         symmetric=True, polarity=sign, indirect=subject.indirect))
     return hits
+
+
+def _held_by_subject(view: SentenceView, first: int, lex: Lexicon) -> bool:
+    """A verb of holding right before the noun (a few modifiers between): "held naval drills",
+    "launched ten days of war games"; the drills belong to the verb's subject."""
+    for j in range(first - 1, max(-1, first - 6), -1):
+        w = view.lower[j]
+        if w in lex.joint_verbs:
+            return True
+        if view.is_boundary(j) or w in (",", ".") or j in view.unit_at or w in lex.trigger_words:
+            return False
+    return False
 
 
 def _to_be_resolved(view: SentenceView, first: int, lex: Lexicon) -> bool:

@@ -91,6 +91,7 @@ class Lexicon:
     participation: dict = field(default_factory=dict)  # "Chilean troops joined the drills"
     evaluation: dict = field(default_factory=dict)     # "regarded the visit as a provocation"
     deal_nouns: frozenset = frozenset()       # "objected to the deal": the last deal's parties
+    joint_verbs: frozenset = frozenset()      # "X and Y held drills": the drills are joint
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -164,6 +165,7 @@ def load_lexicon() -> Lexicon:
     lex.resolution_verbs = frozenset(data.get("resolution_verbs", []))
     lex.posting_titles = frozenset(data.get("posting_titles", []))
     lex.deal_nouns = frozenset(data.get("deal_nouns", []))
+    lex.joint_verbs = frozenset(data.get("joint_verbs", []))
     ev = data.get("evaluation") or {}
     if ev:
         lex.evaluation = {"verbs": frozenset(ev.get("verbs", [])),
