@@ -137,3 +137,86 @@ def test_title_case_headline_keeps_noun_triggers():
 def test_names_mid_sentence_still_hide_their_nouns():
     # "the Cold War" in running text is a name, not a war between the actors of the sentence
     assert pairs("Scholars of the Cold War met in Oslo with Finnish and Swedish colleagues.") == set()
+
+
+# -- joint activities, fire, consensus ---------------------------------------------------------
+
+def test_a_coordinated_subject_that_holds_drills_holds_them_jointly():
+    got = rows("Greece and Egypt on Monday began ten days of naval exercises near Crete.")
+    assert {("GRC", "EGY", "EXERCISE", 1, "Asserted"), ("EGY", "GRC", "EXERCISE", 1, "Asserted")} <= got
+
+
+def test_drills_of_others_are_not_joint():
+    assert rows("Greece and Egypt condemned the drills.") == set()
+
+
+def test_fire_against_someone_is_an_attack():
+    assert ("SYR", "TUR", -1) in pairs("Syrian troops opened fire on Turkish border guards.")
+    assert ("ETH", "ERI", -1) in pairs("Ethiopian units launched mortar fire against Eritrean positions.")
+
+
+def test_fire_without_a_target_is_nothing():
+    assert pairs("A fire broke out near the Turkish embassy in Athens on Sunday.") == set()
+
+
+def test_a_consensus_of_two_sides():
+    got = pairs("Jordan and Israel reached a consensus on sharing the river's water.")
+    assert {("JOR", "ISR", 1), ("ISR", "JOR", 1)} <= got
+
+
+# -- knowledge base: historic names and leaders ------------------------------------------------
+
+def test_historic_state_names():
+    assert ("KHM", "THA", -1) in pairs("Kampuchean guerrillas shelled Thai border villages.")
+    assert ("RUS", "AFG", 1) in pairs("The Soviet Union withdrew its last troops from Afghanistan.")
+    assert ("LKA", "IND", 1) in pairs("Ceylon signed a trade agreement with India.")
+
+
+def test_late_twentieth_century_leaders_act_for_their_states():
+    doc = process_text("Yasser Arafat rejected the Israeli proposal. Helmut Kohl praised Poland.")
+    by_id = {i.source: i for i in doc.interactions}
+    assert doc.actors["person/yasser-arafat"].affiliation == "PSE"
+    assert by_id["person/helmut-kohl"].target == "POL"
+
+
+def test_a_bare_surname_stays_unambiguous():
+    # no second President Bush or Carter was added: "President Bush" still names one person
+    doc = process_text("President Bush warned Syria on Tuesday.")
+    assert ("person/george-w-bush", "SYR", -1) in {(i.source, i.target, i.polarity) for i in doc.interactions}
+
+
+# -- titled people in a list, quantities, reversals, forces ----------------------------------
+
+def test_two_titled_leaders_in_a_list_are_a_list_of_two():
+    text = "Chilean President Gabriel Boric and Argentine President Alberto Fernandez signed a treaty."
+    doc = process_text(text)
+    people = {i.source for i in doc.interactions} | {i.target for i in doc.interactions}
+    assert {"person/gabriel-boric", "person/alberto-fernandez"} <= people
+
+
+def test_a_titled_leader_still_acts_alone():
+    assert ("person/jack-straw", "IRN", -1) in pairs("British Foreign Secretary Jack Straw criticised Iran.")
+
+
+def test_up_to_a_number_before_the_victims():
+    assert ("AFG", "RUS", -1) in pairs("Afghan rebels kidnapped up to 16 Russian engineers.")
+
+
+def test_lifting_a_curfew_is_a_concession():
+    assert ("SRB", "XKX", 1) in pairs("Serbia lifted a night curfew in Kosovo on Sunday.")
+
+
+def test_refusing_to_lift_it_is_no_concession():
+    got = rows("Israel is refusing to lift the curfew on Palestinian towns.")
+    assert ("ISR", "PSE", "REJECT", -1, "Asserted") in got
+    assert not {r for r in got if r[3] > 0 and r[4] == "Asserted"}
+
+
+def test_a_reversal_verb_does_not_reach_across_an_infinitive():
+    got = pairs("Demonstrators in Baghdad blocked a road to show their disapproval of the United States.")
+    assert got == {("IRQ", "USA", -1)}
+
+
+def test_reinforcing_forces_in_a_country_is_mobilisation():
+    assert rows("Israel has reinforced its troops in Lebanon.") == {("ISR", "LBN", "MOBILIZE", -1, "Asserted")}
+    assert rows("Chile strengthened its economy.") == set()

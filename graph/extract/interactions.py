@@ -60,7 +60,8 @@ RELATIVES = {"which", "who", "whom", "that"}
 CONNECTORS = {",", "and", "or", "&", "as", "well", "nor", "both", "plus", "then", "first", "along"}
 JOINT_WORDS = {"joint", "combined", "trilateral", "bilateral", "multilateral", "tripartite",
                "common", "together", "mutual", "shared"}
-REFUSALS = {"refused to", "refuse to", "refuses to", "declined to", "decline to", "declines to"}
+REFUSALS = {"refused to", "refuse to", "refuses to", "refusing to", "declined to", "decline to",
+            "declines to", "declining to"}
 COMPOUND_HEADS = {"program", "programme", "programs", "package", "packages", "regime", "deal",
                   "campaign", "mission", "policy", "policies", "effort", "efforts", "plan", "plans",
                   "agreement", "talks", "operation", "operations", "drive", "measures"}
@@ -154,7 +155,7 @@ class SentenceView:
         self.units = sorted(spans.values(), key=lambda u: u.first)
         for u in self.units:
             u.possessive = u.last + 1 < len(self.tokens) and self.tokens[u.last + 1].text in ("’s", "'s")
-        self.units = _absorb_owners(self.units)
+        self.units = _absorb_owners(self.units, self.lower)
         self.unit_at: dict[int, Unit] = {}
         for u in self.units:
             for k in range(u.first, u.last + 1):
@@ -245,20 +246,29 @@ def _office_words() -> frozenset:
     return frozenset(words | {str(w).lower() for w in data.get("person_nouns", [])})
 
 
-def _absorb_owners(units: list[Unit]) -> list[Unit]:
-    """"France's Emmanuel Macron": the person acts for the owner, so the two are one unit that
-    stands for the person (and a list "France's Macron and Germany's Merz" is a list of two)."""
+def _absorb_owners(units: list[Unit], lower: list[str]) -> list[Unit]:
+    """"France's Emmanuel Macron", "Bulgarian President Todor Zhivkov": the person acts for the
+    owner, so the two are one unit that stands for the person (and a list "France's Macron and
+    Germany's Merz" or "Libyan leader A and Bulgarian President B" is a list of two)."""
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
-        if prev is not None and prev.possessive and u.first == prev.last + 2 and u.actors \
-                and all(a.startswith("person/") for a in u.actors) \
-                and not any(a.startswith("person/") for a in prev.actors):
+        if prev is not None and u.actors and all(a.startswith("person/") for a in u.actors) \
+                and not any(a.startswith("person/") for a in prev.actors) \
+                and (prev.possessive and u.first == prev.last + 2 or _titled_by(prev, u, lower)):
             u.first = prev.first
             out[-1] = u
             continue
         out.append(u)
     return out
+
+
+def _titled_by(owner: Unit, person: Unit, lower: list[str]) -> bool:
+    """"Bulgarian President Todor Zhivkov", "British Foreign Secretary Jack Straw": a state's
+    adjective, one to three words of an office title, then the office holder."""
+    between = lower[owner.last + 1:person.first]
+    titles = _office_words()
+    return owner.via == "adjective" and 1 <= len(between) <= 3 and all(w in titles for w in between)
 
 
 def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Document:
@@ -428,7 +438,8 @@ AGENTIVE_HEADS = {"authorities", "officials", "leaders", "leadership", "governme
                   "troops", "police", "diplomats", "media", "spokesman", "spokeswoman",
                   "spokesperson", "ministry", "military", "army", "navy", "regime", "president",
                   "minister", "envoy", "ambassador", "embassy", "parliament", "lawmakers",
-                  "militants", "fighters", "rebels", "army", "guards", "commanders", "security"}
+                  "militants", "fighters", "rebels", "army", "guards", "commanders", "security",
+                  "demonstrators", "protesters", "protestors"}
 ACCUSE_FORMS = {"accuse", "accuses", "accused", "accusing", "suspect", "suspects", "suspected",
                 "blame", "blames", "blamed", "charge", "charges", "charged"}
 
@@ -605,6 +616,10 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
             return None
         if w == "than" and view.lower[j - 1] in ("more", "less", "fewer", "rather"):
             j += 1                # "arrested more than 100 Palestinians"
+            continue
+        if w == "to" and view.lower[j - 1] == "up" and j + 1 < len(view.tokens) \
+                and view.lower[j + 1][:1].isdigit():
+            j += 1                # "kidnapped up to 16 Russian advisers"
             continue
         if w in PREPOSITIONS and w not in entry.preps and w not in ("of",) and not _locative(entry, w, words):
             return None
@@ -1300,9 +1315,10 @@ def _received(view: SentenceView, entry: Entry, first: int, last: int, owner: Gr
 
 def _reversed(view: SentenceView, first: int) -> bool:
     """A reversal verb shortly before a noun in the same clause: "lift sanctions on X", "lifted
-    on Friday a day-old blockade of X"."""
+    on Friday a day-old blockade of X"; not across an infinitive ("blocked a road to show their
+    disapproval of X")."""
     for j in range(first - 1, max(-1, first - 8), -1):
-        if view.is_boundary(j) or view.lower[j] in (",", ".") or \
+        if view.is_boundary(j) or view.lower[j] in (",", ".", "to") or \
                 j in view.unit_at and view.lower[j] not in POSSESSIVE_PRONOUNS:
             return False
         if view.lower[j] in load_lexicon().reversal_verbs:
