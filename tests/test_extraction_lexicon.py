@@ -220,3 +220,26 @@ def test_a_reversal_verb_does_not_reach_across_an_infinitive():
 def test_reinforcing_forces_in_a_country_is_mobilisation():
     assert rows("Israel has reinforced its troops in Lebanon.") == {("ISR", "LBN", "MOBILIZE", -1, "Asserted")}
     assert rows("Chile strengthened its economy.") == set()
+
+
+# -- fronted in-phrases and with-phrases -------------------------------------------------------
+
+def test_a_fronted_snub_is_the_act_of_the_main_subject():
+    assert ("SWE", "TUR", -1) in pairs("In a snub to Turkey, Sweden hosted the Kurdish delegation.")
+    got = pairs("CAIRO: In what was read as a snub to the visiting Turkish foreign minister, "
+                "Egypt on Sunday postponed the talks.")
+    assert ("EGY", "TUR", -1) in got
+
+
+def test_a_fronted_rebuke():
+    assert ("KAZ", "RUS", -1) in pairs("In a rebuke to Russia, Kazakhstan declined to attend the parade.")
+
+
+def test_a_with_phrase_helps_the_phrase_it_follows():
+    text = "\"Aleppo is one more case of the Syrian regime's habit, with Iranian support, of starving its people,\" the envoy said."
+    assert ("IRN", "SYR", 1) in pairs(text)
+
+
+def test_a_with_phrase_without_commas_helps_the_subject():
+    got = pairs("NATO said it would tighten the blockade of Serbia in the Adriatic with Albania's help.")
+    assert ("ALB", "SRB", 1) not in got

@@ -1242,6 +1242,9 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
             return []
         source = _subject(view, first)
         pattern = "noun-subject"
+    if source is None:
+        source = _fronted_subject(view, first)     # "In a snub to X, Y hosted ..."
+        pattern = "fronted"
     if source is None or source is target:
         return []
     hit = Hit(source.actors, target.actors, entry, (first, last), pattern,
@@ -1265,13 +1268,46 @@ def _backed_with(view: SentenceView, first: int, last: int, owner: Group | None)
     source = owner
     if source is None and last + 2 < len(view.tokens) and view.lower[last + 1] == "of":
         source = view.group_of.get(last + 2) or view.group_of.get(last + 3)
-    helped = _subject(view, j)
+    aside = j > 0 and view.lower[j - 1] == ","
+    helped = (_modified_by_with(view, j) if aside else None) or _subject(view, j)
     if source is None or helped is None or source is helped:
         return []
     entry = load_lexicon().entry(view.lower[first], "noun") if first == last else None
     entry = entry or _synthetic(load_lexicon(), view.lower[first], "SUPPORT")
     return [Hit(source.actors, helped.actors, entry, (first, last), "with-support",
                 indirect=source.indirect or helped.indirect)]
+
+
+def _modified_by_with(view: SentenceView, with_at: int) -> Group | None:
+    """The actor of the phrase an aside with-phrase follows: "the regime's practice, with
+    Russian support, of ...": the regime (a few words back, same clause)."""
+    for j in range(with_at - 1, max(-1, with_at - 7), -1):
+        g = view.group_of.get(j)
+        if g is not None:
+            return g
+        if view.is_boundary(j) or view.lower[j] in (".", "that") or view.lower[j] in load_lexicon().trigger_words:
+            return None
+    return None
+
+
+def _fronted_subject(view: SentenceView, first: int) -> Group | None:
+    """"In a snub to X, Y declined ...", "In what was seen as a rebuke to X, Y ...": a noun in
+    a sentence-opening in-phrase is the act of the subject of the clause after its comma."""
+    start = 0
+    if ":" in view.lower[:4]:
+        start = view.lower.index(":") + 1       # a dateline: "CAIRO: In a snub to ..."
+    if start >= first or view.lower[start] != "in":
+        return None
+    comma = next((j for j in range(first, len(view.tokens)) if view.lower[j] == ","), None)
+    if comma is None or any(view.lower[j] == "," for j in range(start, first)):
+        return None
+    for j in range(comma + 1, min(len(view.tokens), comma + 4)):
+        g = view.group_of.get(j)
+        if g is not None:
+            return g if view.governed_by_preposition(g) is None else None
+        if view.is_boundary(j):
+            return None
+    return None
 
 
 def _listed_members(view: SentenceView, last: int) -> Group | None:
