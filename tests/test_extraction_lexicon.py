@@ -243,3 +243,40 @@ def test_a_with_phrase_helps_the_phrase_it_follows():
 def test_a_with_phrase_without_commas_helps_the_subject():
     got = pairs("NATO said it would tighten the blockade of Serbia in the Adriatic with Albania's help.")
     assert ("ALB", "SRB", 1) not in got
+
+
+# -- the speaker as the pronoun subject of what is said ---------------------------------------
+
+def test_a_pronoun_after_a_noun_of_saying_is_its_owner():
+    got = rows("Turkey's announcement that it will help Azerbaijan rebuild the city surprised Armenia.")
+    assert ("TUR", "AZE", "AID", 1, "Asserted") in got
+
+
+def test_a_pronoun_after_a_speech_verb_is_the_speaker():
+    assert ("TUR", "AZE", 1) in pairs("Turkey announced that it will help Azerbaijan rebuild the city.")
+
+
+def test_a_pronoun_in_another_clause_is_not_the_speaker():
+    assert pairs("Chile said the plan was good and it would help Peru.") == set()
+
+
+def test_striking_back_at_someone():
+    assert ("CHL", "PER", -1) in pairs("Chile vowed to strike back at Peru.")
+    assert ("RUS", "UKR", -1) in pairs("Russia struck Ukraine at dawn.")
+
+
+# -- "X-backed" compounds ------------------------------------------------------------------------
+
+def test_a_sponsor_in_a_compound_is_not_the_object_of_the_clause():
+    got = rows("Saudi Arabia bombed the Iran-backed Houthis.")
+    assert ("SAU", "houthis", "ATTACK", -1, "Asserted") in got
+    assert ("IRN", "houthis", "SUPPORT", 1, "Asserted") in got
+    assert ("SAU", "IRN", -1) not in pairs("Saudi Arabia bombed the Iran-backed Houthis.")
+
+
+def test_a_sponsor_in_a_compound_is_not_the_subject_of_the_clause():
+    assert pairs("Russian-backed separatists shelled Ukrainian positions.") == set()
+
+
+def test_a_leader_in_a_compound_keeps_its_forces():
+    assert ("VNM", "KHM", -1) in pairs("Vietnamese-led forces attacked Cambodia.")

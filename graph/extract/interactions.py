@@ -417,6 +417,9 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
             if accused is not None:
                 return accused
         g = view.group_of.get(j)
+        if g is not None and _sponsor(view, g):
+            j = g.first - 1       # "Russian-backed separatists shelled ...": not Russia
+            continue
         if g is not None:
             head = _apposition_owner(view, g, k)
             if head is not None:
@@ -604,6 +607,10 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
         if g is not None and view.lower[j] in POSSESSIVE_PRONOUNS:
             j += 1                # "closed its borders with X": "its" only determines the noun
             continue
+        if g is not None and _sponsor(view, g):
+            j = g.last + 3        # "bombed the Iran-backed militia": not Iran
+            words += 1
+            continue
         if g is not None:
             prep = view.governed_by_preposition(g)
             if prep == "to" and _posting(view, g):
@@ -663,6 +670,28 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
     return None
 
 
+def _sponsor(view: SentenceView, g: Group) -> bool:
+    """"Iran-backed": a group fused by a hyphen to a participle of sponsorship."""
+    k = g.last + 1
+    return k + 1 < len(view.tokens) and view.lower[k] == "-" \
+        and view.tokens[k].start == view.tokens[g.last].end \
+        and view.lower[k + 1] in load_lexicon().sponsor_participles
+
+
+def _sponsored(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
+    """"the Iran-backed Houthis": the sponsor backs the actor the compound modifies (right after
+    it, one modifier allowed), and nothing else."""
+    sponsor = view.group_of[first - 2]
+    for k in (last + 1, last + 2):
+        g = view.group_of.get(k)
+        if g is not None:
+            if g is sponsor:
+                return []
+            return [Hit(sponsor.actors, g.actors, entry, (first, last), "sponsor",
+                        indirect=sponsor.indirect or g.indirect)]
+    return []
+
+
 def _agent_follows(view: SentenceView, k: int) -> bool:
     """"by" right after a participle (adverbs and "and VERBed" aside): "fuel shipped by X",
     "a camp besieged and shelled by X"; not "rejected calls by X"."""
@@ -708,6 +737,33 @@ NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "any"
                     "no", "’s", "'s"}
 
 
+SPEAKER_PRONOUNS = {"it", "they"}
+AUXILIARIES = {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "has",
+               "have", "had", "is", "are", "was", "were", "be", "been", "not", "also", "still",
+               "soon", "never", "to", "plans", "planned", "intends", "intended", "wants", "wanted"}
+
+
+def _speaker_pronoun(view: SentenceView, first: int) -> Group | None:
+    """"Russia said it would help Y", "Russia's announcement that it will help Y": a pronoun
+    subject right after a speech verb (or a noun of saying and "that") is the speaker."""
+    lex = load_lexicon()
+    j = first - 1
+    while j >= 0 and first - j <= 4 and (view.lower[j] in AUXILIARIES or view.lower[j].endswith("ly")):
+        j -= 1
+    if j < 1 or view.lower[j] not in SPEAKER_PRONOUNS or j in view.unit_at:
+        return None
+    k = j - 1
+    if view.lower[k] == "that":
+        k -= 1
+    if k < 0 or k in view.unit_at:
+        return None
+    if view.lower[k] in lex.speech_verbs:
+        return _subject(view, k)
+    if view.lower[k] in lex.speaker_nouns and view.lower[k + 1] == "that":
+        return _possessor(view, k)
+    return None
+
+
 def _object_sense(view: SentenceView, entry: Entry, last: int) -> Entry | None:
     """The sense a verb takes from its object noun ("traded strikes": FIGHT), from the few
     words after it up to a preposition, an actor or the clause end; None if no sense fits."""
@@ -737,6 +793,9 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if "intent" in entry.options and _introduces_action(view, last) \
             and _object(view, load_lexicon().entry(view.lower[last + 2], "verb"), last + 2) is not None:
         return []                 # "pledged to punish X": the punishing is the interaction
+    if first >= 2 and view.lower[first - 1] == "-" and view.lower[first] in load_lexicon().sponsor_participles \
+            and first - 2 in view.group_of:
+        return _sponsored(view, entry, first, last)
     has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
     agent = _by_agent(view, last) if entry.form == "ed" and not has_aux else None
     be_before = any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first))
@@ -779,6 +838,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     coordinated, subject = _shared_subject(view, first)
     if not coordinated:
         subject = _subject(view, first)
+    if subject is None:
+        subject = _speaker_pronoun(view, first)   # "X said (that) it would help Y": X
     target = _object(view, entry, last, limit=8 if entry.object_words else 6)
     if target is not None and entry.object_words and not entry.object_words & set(view.lower[last + 1:target.first]):
         return []                 # "closed its borders with X" counts, "closed the meeting" does not

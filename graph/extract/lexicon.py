@@ -92,6 +92,8 @@ class Lexicon:
     evaluation: dict = field(default_factory=dict)     # "regarded the visit as a provocation"
     deal_nouns: frozenset = frozenset()       # "objected to the deal": the last deal's parties
     joint_verbs: frozenset = frozenset()      # "X and Y held drills": the drills are joint
+    speaker_nouns: frozenset = frozenset()    # "X's announcement that it will ...": it = X
+    sponsor_participles: frozenset = frozenset()  # "the Iran-backed militia": Iran only backs it
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -166,6 +168,8 @@ def load_lexicon() -> Lexicon:
     lex.posting_titles = frozenset(data.get("posting_titles", []))
     lex.deal_nouns = frozenset(data.get("deal_nouns", []))
     lex.joint_verbs = frozenset(data.get("joint_verbs", []))
+    lex.speaker_nouns = frozenset(data.get("speaker_nouns", []))
+    lex.sponsor_participles = frozenset(data.get("sponsor_participles", []))
     ev = data.get("evaluation") or {}
     if ev:
         lex.evaluation = {"verbs": frozenset(ev.get("verbs", [])),
