@@ -280,3 +280,19 @@ def test_a_sponsor_in_a_compound_is_not_the_subject_of_the_clause():
 
 def test_a_leader_in_a_compound_keeps_its_forces():
     assert ("VNM", "KHM", -1) in pairs("Vietnamese-led forces attacked Cambodia.")
+
+
+def test_paying_takes_its_sense_from_the_object():
+    assert rows("Germany paid compensation to Namibia.") == {("DEU", "NAM", "CONCEDE", 1, "Asserted")}
+    assert ("IND", "NPL", "PRAISE", 1, "Asserted") in rows("The Indian prime minister paid tribute to Nepal.")
+    assert rows("Chile paid the bill.") == set()
+
+
+def test_a_meeting_with_someone():
+    assert ("EGY", "SDN", "MEET", 1, "Asserted") in rows("Egyptian diplomats held a meeting with Sudan's foreign minister.")
+
+
+def test_forcing_someone_is_coercion_but_forces_are_troops():
+    assert ("RUS", "UKR", "COERCE", -1, "Asserted") in rows("Russia forced Ukraine to retreat.")
+    assert ("ISR", "SYR", "ATTACK", -1, "Asserted") in rows("Israeli forces attacked Syria.")
+    assert not {r for r in rows("Israeli forces attacked Syria.") if r[2] == "COERCE"}

@@ -195,21 +195,25 @@ def _add_object_senses(lex: Lexicon, data: dict, polarity_of) -> None:
     A sense is a copy of the verb form's entry with the class's type (and ``symmetric`` when
     the class says so); a lemma with no entry of its own triggers only with such an object."""
     classes = data.get("object_classes") or {}
-    for lemma, names in (data.get("object_senses") or {}).items():
-        for form, tag in zip(inflect(lemma), ["base", "s", "ed", "ing"]):
+    for lemma, spec in (data.get("object_senses") or {}).items():
+        names = spec["senses"] if isinstance(spec, dict) else spec
+        forms = spec.get("forms") if isinstance(spec, dict) else None
+        tags = [_form_tag(lemma, f) for f in forms] if forms else ["base", "s", "ed", "ing"]
+        for form, tag in zip(forms or inflect(lemma), tags):
             base = lex.entries.get((form, "verb"))
             if base is None:
                 base = Entry(form, "verb", classes[names[0]]["type"],
                              polarity_of(classes[names[0]]["type"], lemma), ("with",), tag,
-                             frozenset({"senses_only", "symmetric_with"}))
+                             frozenset({"senses_only"}))
             senses = []
             for name in names:
-                spec = classes[name]
+                cls = classes[name]
                 options = (base.options - {"senses_only"}) | (
-                    {"symmetric", "symmetric_with"} if spec.get("symmetric") else set())
-                senses.append((frozenset(w.lower() for w in spec["words"]),
-                               replace(base, event_type=spec["type"],
-                                       polarity=polarity_of(spec["type"], name),
+                    {"symmetric", "symmetric_with"} if cls.get("symmetric") else set())
+                senses.append((frozenset(w.lower() for w in cls["words"]),
+                               replace(base, event_type=cls["type"],
+                                       polarity=polarity_of(cls["type"], name),
+                                       preps=_preps(cls) or base.preps,
                                        options=frozenset(options), senses=())))
             entry = replace(base, senses=tuple(senses))
             lex.entries[(form, "verb")] = entry
