@@ -296,3 +296,29 @@ def test_forcing_someone_is_coercion_but_forces_are_troops():
     assert ("RUS", "UKR", "COERCE", -1, "Asserted") in rows("Russia forced Ukraine to retreat.")
     assert ("ISR", "SYR", "ATTACK", -1, "Asserted") in rows("Israeli forces attacked Syria.")
     assert not {r for r in rows("Israeli forces attacked Syria.") if r[2] == "COERCE"}
+
+
+def test_a_group_of_people_heads_its_subject():
+    assert ("EGY", "person/joe-biden", "MEET", 1, "Asserted") in rows(
+        "A group of Egyptian diplomats held their first meeting with President Biden at a dinner.")
+
+
+def test_a_place_and_its_direction_do_not_hide_the_country():
+    assert ("VNM", "KHM", -1) in pairs("Vietnamese-led forces have retaken a strategic village in Western Cambodia.")
+
+
+def test_the_speaker_pronoun_before_a_noun_phrase():
+    got = rows("The United States announced Wednesday it would prohibit all aid to Albanian rebels.")
+    assert {(s, t, p) for s, t, _, p, _ in got} == {("USA", "ALB", -1)}
+
+
+# -- ethnic groups and "X-led" owners ----------------------------------------------------------
+
+def test_an_ethnic_group_is_not_its_namesake_state():
+    assert pairs("Serbian police killed three ethnic Albanians near the border.") == set()
+    assert ("SRB", "ALB", -1) in pairs("Serbian police killed three Albanian soldiers near the border.")
+
+
+def test_the_leader_of_a_led_war_owns_it():
+    assert ("USA", "IRQ", "FIGHT", -1, "Asserted") in rows("Turkey refused to join the US-led war against Iraq.")
+    assert ("TUR", "IRQ", -1) not in pairs("Turkey refused to join the US-led war against Iraq.")

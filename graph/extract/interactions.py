@@ -54,7 +54,8 @@ SKIPPABLE = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "tha
              "up", "down", "back", "out", "off", "not", "never", "to"}
 QUANTIFIERS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many",
                "most", "all", "none", "several", "few", "number", "majority", "part", "one", "two",
-               "three", "both", "each", "any", "contingents", "units", "members"}
+               "three", "both", "each", "any", "contingents", "units", "members", "group",
+               "delegation"}
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"}
 RELATIVES = {"which", "who", "whom", "that"}
 CONNECTORS = {",", "and", "or", "&", "as", "well", "nor", "both", "plus", "then", "first", "along"}
@@ -70,6 +71,7 @@ MODIFIER_SUFFIXES = ("ing", "ed", "ern")
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 APOS = {"’s", "'s", "’", "'"}
+ETHNIC_WORDS = {"ethnic", "ethnically"}
 
 
 @dataclass
@@ -146,6 +148,8 @@ class SentenceView:
             a, b = start_index.get(m.start), end_index.get(m.end)
             if a is None or b is None:
                 continue
+            if m.via == "adjective" and a > 0 and self.lower[a - 1] in ETHNIC_WORDS:
+                continue          # "ethnic Albanians" are a people, not the state of Albania
             unit = spans.get((a, b))
             if unit is None:
                 unit = spans[(a, b)] = Unit(a, b, [], [], via=m.via)
@@ -632,7 +636,8 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
             return None
         if w == "of" and entry.event_type == "ACCUSE":
             return None
-        if w not in SKIPPABLE and w not in entry.preps and w.isalpha() and w not in entry.object_words:
+        if w not in SKIPPABLE and w not in entry.preps and w.isalpha() and w not in entry.object_words \
+                and w not in PREPOSITIONS:       # "a village in [western] X": the place's preposition
             words += 1
             if words > 3:
                 return None
@@ -743,12 +748,18 @@ AUXILIARIES = {"will", "would", "could", "can", "may", "might", "shall", "should
                "soon", "never", "to", "plans", "planned", "intends", "intended", "wants", "wanted"}
 
 
-def _speaker_pronoun(view: SentenceView, first: int) -> Group | None:
+def _speaker_pronoun(view: SentenceView, first: int, *, reach: int = 4) -> Group | None:
     """"Russia said it would help Y", "Russia's announcement that it will help Y": a pronoun
-    subject right after a speech verb (or a noun of saying and "that") is the speaker."""
+    subject right after a speech verb (or a noun of saying and "that") is the speaker. For a
+    noun (``reach`` > 4) the words of its verb phrase may stand between: "said it would
+    prohibit all aid to Y"."""
     lex = load_lexicon()
     j = first - 1
-    while j >= 0 and first - j <= 4 and (view.lower[j] in AUXILIARIES or view.lower[j].endswith("ly")):
+    while j >= 0 and first - j <= reach and (
+            view.lower[j] in AUXILIARIES or view.lower[j].endswith("ly")
+            or reach > 4 and view.lower[j].isalpha() and view.lower[j] not in SPEAKER_PRONOUNS
+            and view.lower[j] not in RELATIVES and j not in view.unit_at
+            and not view.is_boundary(j)):
         j -= 1
     if j < 1 or view.lower[j] not in SPEAKER_PRONOUNS or j in view.unit_at:
         return None
@@ -1216,8 +1227,11 @@ def _synthetic(lex: Lexicon, word: str, event_type: str) -> Entry:
 
 
 def _possessor(view: SentenceView, first: int) -> Group | None:
-    """'X's [adj] N' or '[X-adjective] N' or 'X's policy of [adj] N': the owner of a noun at ``first``."""
+    """'X's [adj] N' or '[X-adjective] N' or 'X's policy of [adj] N' or 'the X-led N': the owner
+    of a noun at ``first``."""
     j = first - 1
+    if j >= 2 and view.lower[j] == "led" and view.lower[j - 1] == "-" and j - 2 in view.group_of:
+        return view.group_of[j - 2]       # "the US-led war against X"
     steps = 0
     while j >= 0 and steps < 6:
         w = view.lower[j]
@@ -1306,6 +1320,9 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if source is None:
         source = _fronted_subject(view, first)     # "In a snub to X, Y hosted ..."
         pattern = "fronted"
+    if source is None:
+        source = _speaker_pronoun(view, first, reach=7)   # "X said it would halt aid to Y"
+        pattern = "noun-subject"
     if source is None or source is target:
         return []
     hit = Hit(source.actors, target.actors, entry, (first, last), pattern,
