@@ -749,7 +749,7 @@ AUXILIARIES = {"will", "would", "could", "can", "may", "might", "shall", "should
 
 
 def _speaker_pronoun(view: SentenceView, first: int, *, reach: int = 4) -> Group | None:
-    """"Russia said it would help Y", "Russia's announcement that it will help Y": a pronoun
+    """"Chile said it would back Y", "Chile's pledge that it will back Y": a pronoun
     subject right after a speech verb (or a noun of saying and "that") is the speaker. For a
     noun (``reach`` > 4) the words of its verb phrase may stand between: "said it would
     prohibit all aid to Y"."""

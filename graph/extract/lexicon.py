@@ -92,7 +92,7 @@ class Lexicon:
     evaluation: dict = field(default_factory=dict)     # "regarded the visit as a provocation"
     deal_nouns: frozenset = frozenset()       # "objected to the deal": the last deal's parties
     joint_verbs: frozenset = frozenset()      # "X and Y held drills": the drills are joint
-    speaker_nouns: frozenset = frozenset()    # "X's announcement that it will ...": it = X
+    speaker_nouns: frozenset = frozenset()    # "X's pledge that it will ...": it = X
     sponsor_participles: frozenset = frozenset()  # "the Iran-backed militia": Iran only backs it
 
     def entry(self, surface: str, kind: str) -> Entry | None:
