@@ -54,13 +54,15 @@ SKIPPABLE = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "tha
              "up", "down", "back", "out", "off", "not", "never", "to"}
 QUANTIFIERS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many",
                "most", "all", "none", "several", "few", "number", "majority", "part", "one", "two",
-               "three", "both", "each", "any", "contingents", "units", "members"}
+               "three", "both", "each", "any", "contingents", "units", "members", "group",
+               "delegation"}
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"}
 RELATIVES = {"which", "who", "whom", "that"}
 CONNECTORS = {",", "and", "or", "&", "as", "well", "nor", "both", "plus", "then", "first", "along"}
 JOINT_WORDS = {"joint", "combined", "trilateral", "bilateral", "multilateral", "tripartite",
                "common", "together", "mutual", "shared"}
-REFUSALS = {"refused to", "refuse to", "refuses to", "declined to", "decline to", "declines to"}
+REFUSALS = {"refused to", "refuse to", "refuses to", "refusing to", "declined to", "decline to",
+            "declines to", "declining to"}
 COMPOUND_HEADS = {"program", "programme", "programs", "package", "packages", "regime", "deal",
                   "campaign", "mission", "policy", "policies", "effort", "efforts", "plan", "plans",
                   "agreement", "talks", "operation", "operations", "drive", "measures"}
@@ -69,6 +71,7 @@ MODIFIER_SUFFIXES = ("ing", "ed", "ern")
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 APOS = {"’s", "'s", "’", "'"}
+ETHNIC_WORDS = {"ethnic", "ethnically"}
 
 
 @dataclass
@@ -145,6 +148,8 @@ class SentenceView:
             a, b = start_index.get(m.start), end_index.get(m.end)
             if a is None or b is None:
                 continue
+            if m.via == "adjective" and a > 0 and self.lower[a - 1] in ETHNIC_WORDS:
+                continue          # "ethnic Albanians" are a people, not the state of Albania
             unit = spans.get((a, b))
             if unit is None:
                 unit = spans[(a, b)] = Unit(a, b, [], [], via=m.via)
@@ -154,7 +159,7 @@ class SentenceView:
         self.units = sorted(spans.values(), key=lambda u: u.first)
         for u in self.units:
             u.possessive = u.last + 1 < len(self.tokens) and self.tokens[u.last + 1].text in ("’s", "'s")
-        self.units = _absorb_owners(self.units)
+        self.units = _absorb_owners(self.units, self.lower)
         self.unit_at: dict[int, Unit] = {}
         for u in self.units:
             for k in range(u.first, u.last + 1):
@@ -245,20 +250,29 @@ def _office_words() -> frozenset:
     return frozenset(words | {str(w).lower() for w in data.get("person_nouns", [])})
 
 
-def _absorb_owners(units: list[Unit]) -> list[Unit]:
-    """"France's Emmanuel Macron": the person acts for the owner, so the two are one unit that
-    stands for the person (and a list "France's Macron and Germany's Merz" is a list of two)."""
+def _absorb_owners(units: list[Unit], lower: list[str]) -> list[Unit]:
+    """"France's Emmanuel Macron", "Bulgarian President Todor Zhivkov": the person acts for the
+    owner, so the two are one unit that stands for the person (and a list "France's Macron and
+    Germany's Merz" or "Libyan leader A and Bulgarian President B" is a list of two)."""
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
-        if prev is not None and prev.possessive and u.first == prev.last + 2 and u.actors \
-                and all(a.startswith("person/") for a in u.actors) \
-                and not any(a.startswith("person/") for a in prev.actors):
+        if prev is not None and u.actors and all(a.startswith("person/") for a in u.actors) \
+                and not any(a.startswith("person/") for a in prev.actors) \
+                and (prev.possessive and u.first == prev.last + 2 or _titled_by(prev, u, lower)):
             u.first = prev.first
             out[-1] = u
             continue
         out.append(u)
     return out
+
+
+def _titled_by(owner: Unit, person: Unit, lower: list[str]) -> bool:
+    """"Bulgarian President Todor Zhivkov", "British Foreign Secretary Jack Straw": a state's
+    adjective, one to three words of an office title, then the office holder."""
+    between = lower[owner.last + 1:person.first]
+    titles = _office_words()
+    return owner.via == "adjective" and 1 <= len(between) <= 3 and all(w in titles for w in between)
 
 
 def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Document:
@@ -318,6 +332,7 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     if len({a for u in view.units for a in u.actors}) < 1:
         return hits
     tokens = view.lower
+    title_case = _title_case(view)
     k = 0
     while k < len(tokens):
         if k in view.unit_at:            # trigger words inside a name are not triggers
@@ -327,7 +342,7 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
         if match is None:
             k += 1
             continue
-        named = _inside_a_name(view, match.first)
+        named = not title_case and _inside_a_name(view, match.first)
         for word, kind in match.candidates:
             entry = lex.entry(word, kind)
             if entry is None or named and kind != "verb":
@@ -347,6 +362,16 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     # "Ankara called Greece's move a provocation": no phone call (CONSULT) at the same verb
     hits = [h for h in hits if h.trigger not in judged or h.entry.polarity < 0] + evaluations
     return hits + _requested_actions(view, lex, hits)
+
+
+def _title_case(view: SentenceView) -> bool:
+    """A headline in title case ("Turkey Launches Fresh Airstrikes On Syria"): nearly every word
+    outside the actor names is capitalised, so capitals say nothing about names there."""
+    words = [t.text for k, t in enumerate(view.tokens)
+             if k not in view.unit_at and t.text.isalpha() and len(t.text) > 3]
+    if len(words) < 3:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _inside_a_name(view: SentenceView, k: int) -> bool:
@@ -399,6 +424,9 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
             if accused is not None:
                 return accused
         g = view.group_of.get(j)
+        if g is not None and _sponsor(view, g):
+            j = g.first - 1       # "Russian-backed separatists shelled ...": not Russia
+            continue
         if g is not None:
             head = _apposition_owner(view, g, k)
             if head is not None:
@@ -420,7 +448,8 @@ AGENTIVE_HEADS = {"authorities", "officials", "leaders", "leadership", "governme
                   "troops", "police", "diplomats", "media", "spokesman", "spokeswoman",
                   "spokesperson", "ministry", "military", "army", "navy", "regime", "president",
                   "minister", "envoy", "ambassador", "embassy", "parliament", "lawmakers",
-                  "militants", "fighters", "rebels", "army", "guards", "commanders", "security"}
+                  "militants", "fighters", "rebels", "army", "guards", "commanders", "security",
+                  "demonstrators", "protesters", "protestors"}
 ACCUSE_FORMS = {"accuse", "accuses", "accused", "accusing", "suspect", "suspects", "suspected",
                 "blame", "blames", "blamed", "charge", "charges", "charged"}
 
@@ -585,6 +614,10 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
         if g is not None and view.lower[j] in POSSESSIVE_PRONOUNS:
             j += 1                # "closed its borders with X": "its" only determines the noun
             continue
+        if g is not None and _sponsor(view, g):
+            j = g.last + 3        # "bombed the Iran-backed militia": not Iran
+            words += 1
+            continue
         if g is not None:
             prep = view.governed_by_preposition(g)
             if prep == "to" and _posting(view, g):
@@ -598,6 +631,10 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
         if w == "than" and view.lower[j - 1] in ("more", "less", "fewer", "rather"):
             j += 1                # "arrested more than 100 Palestinians"
             continue
+        if w == "to" and view.lower[j - 1] == "up" and j + 1 < len(view.tokens) \
+                and view.lower[j + 1][:1].isdigit():
+            j += 1                # "kidnapped up to 16 Russian advisers"
+            continue
         if w in PREPOSITIONS and w not in entry.preps and w not in ("of",) and not _locative(entry, w, words):
             return None
         if w == "to" and "intent" in entry.options and j + 1 < len(view.tokens) \
@@ -605,7 +642,8 @@ def _object(view: SentenceView, entry: Entry, k: int, *, limit: int = 6) -> Grou
             return None           # "pledged new measures to oppose X": X is what is opposed
         if w == "of" and entry.event_type == "ACCUSE":
             return None
-        if w not in SKIPPABLE and w not in entry.preps and w.isalpha() and w not in entry.object_words:
+        if w not in SKIPPABLE and w not in entry.preps and w.isalpha() and w not in entry.object_words \
+                and w not in PREPOSITIONS:       # "a village in [western] X": the place's preposition
             words += 1
             if words > 3:
                 return None
@@ -632,7 +670,7 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
             j2 = j + 1
             while j2 < len(view.tokens) and view.lower[j2] in ("the", "a", "an") and j2 <= j + 2:
                 j2 += 1
-            return view.group_of.get(j2)
+            return view.group_of.get(j2) or _office_of(view, j2)
         if view.is_boundary(j) or w in (",", "."):
             return None
         if j in view.group_of and view.governed_by_preposition(view.group_of[j]) is None:
@@ -643,22 +681,148 @@ def _by_agent(view: SentenceView, k: int) -> Group | None:
     return None
 
 
+def _sponsor(view: SentenceView, g: Group) -> bool:
+    """"Iran-backed": a group fused by a hyphen to a participle of sponsorship."""
+    k = g.last + 1
+    return k + 1 < len(view.tokens) and view.lower[k] == "-" \
+        and view.tokens[k].start == view.tokens[g.last].end \
+        and view.lower[k + 1] in load_lexicon().sponsor_participles
+
+
+def _sponsored(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
+    """"the Iran-backed Houthis": the sponsor backs the actor the compound modifies (right after
+    it, one modifier allowed), and nothing else."""
+    sponsor = view.group_of[first - 2]
+    for k in (last + 1, last + 2):
+        g = view.group_of.get(k)
+        if g is not None:
+            if g is sponsor:
+                return []
+            return [Hit(sponsor.actors, g.actors, entry, (first, last), "sponsor",
+                        indirect=sponsor.indirect or g.indirect)]
+    return []
+
+
+def _agent_follows(view: SentenceView, k: int) -> bool:
+    """"by" right after a participle (adverbs and "and VERBed" aside): "fuel shipped by X",
+    "a camp besieged and shelled by X"; not "rejected calls by X"."""
+    j = k + 1
+    while j < len(view.tokens) and j <= k + 4:
+        w = view.lower[j]
+        if w == "by":
+            return True
+        if not (w.endswith("ly") or w == "and" or w.endswith("ed")):
+            return False
+        j += 1
+    return False
+
+
+def _object_of_past_verb(view: SentenceView, k: int) -> bool:
+    """An -s form right after a past-tense trigger verb, or after it and one modifier, is that
+    verb's object noun: "rejected calls", "rejected recent calls" (not "and calls")."""
+    lex = load_lexicon()
+    for j in (k - 1, k - 2):
+        if j < 0:
+            return False
+        entry = lex.entry(view.lower[j], "verb")
+        if entry is not None:
+            return entry.form == "ed"
+        w = view.lower[j]
+        if j in view.unit_at or not w.isalpha() or w in PREPOSITIONS or w in CONNECTORS \
+                or w in lex.trigger_words or view.tokens[j].text[:1].isupper():
+            return False
+    return False
+
+
+def _office_of(view: SentenceView, j: int) -> Group | None:
+    """"by the ambassador of X", "by the foreign minister of X": the office's owner X (one to
+    three words, then "of")."""
+    for k in range(j, min(len(view.tokens) - 1, j + 3)):
+        w = view.lower[k]
+        if k in view.unit_at or not w.isalpha() or w in PREPOSITIONS or w in BE_FORMS:
+            return view.group_of.get(k + 1) if w == "of" and k > j else None
+    return None
+
+
 NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "any", "every", "each",
                     "no", "’s", "'s"}
 
 
+SPEAKER_PRONOUNS = {"it", "they"}
+AUXILIARIES = {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "has",
+               "have", "had", "is", "are", "was", "were", "be", "been", "not", "also", "still",
+               "soon", "never", "to", "plans", "planned", "intends", "intended", "wants", "wanted"}
+
+
+def _speaker_pronoun(view: SentenceView, first: int, *, reach: int = 4) -> Group | None:
+    """"Chile said it would back Y", "Chile's pledge that it will back Y": a pronoun
+    subject right after a speech verb (or a noun of saying and "that") is the speaker. For a
+    noun (``reach`` > 4) the words of its verb phrase may stand between: "said it would
+    prohibit all aid to Y"."""
+    lex = load_lexicon()
+    j = first - 1
+    while j >= 0 and first - j <= reach and (
+            view.lower[j] in AUXILIARIES or view.lower[j].endswith("ly")
+            or reach > 4 and view.lower[j].isalpha() and view.lower[j] not in SPEAKER_PRONOUNS
+            and view.lower[j] not in RELATIVES and j not in view.unit_at
+            and not view.is_boundary(j)):
+        j -= 1
+    if j < 1 or view.lower[j] not in SPEAKER_PRONOUNS or j in view.unit_at:
+        return None
+    k = j - 1
+    if view.lower[k] == "that":
+        k -= 1
+    if k < 0 or k in view.unit_at:
+        return None
+    if view.lower[k] in lex.speech_verbs:
+        return _subject(view, k)
+    if view.lower[k] in lex.speaker_nouns and view.lower[k + 1] == "that":
+        return _possessor(view, k)
+    return None
+
+
+def _object_sense(view: SentenceView, entry: Entry, last: int) -> Entry | None:
+    """The sense a verb takes from its object noun ("traded strikes": FIGHT), from the few
+    words after it up to a preposition, an actor or the clause end; None if no sense fits."""
+    for j in range(last + 1, min(len(view.tokens), last + 5)):
+        w = view.lower[j]
+        if j in view.unit_at and w not in POSSESSIVE_PRONOUNS or view.is_boundary(j) \
+                or w in (",", ".") or w in PREPOSITIONS:
+            return None
+        for words, sense in entry.senses:
+            if w in words:
+                return sense
+    return None
+
+
 def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
+    if entry.senses:
+        sense = _object_sense(view, entry, last)
+        if sense is None and "senses_only" in entry.options:
+            return []
+        entry = sense or entry
     if _participle_as_adjective(view, entry, first, last):
         return []
     if entry.needs and not set(entry.needs) & {w for w in view.lower[max(0, first - 3):first] if w not in QUOTES}:
         return []                 # "was deeply moved by": only with its intensifier
     if entry.form in ("base", "s") and first > 0 and view.lower[first - 1] in NOUN_DETERMINERS:
         return []                 # "the target of", "Iran's support": a noun (see the noun entries)
+    if entry.form == "s" and _object_of_past_verb(view, first):
+        return []                 # "rejected (recent) calls by X": the object noun
     if "intent" in entry.options and _introduces_action(view, last) \
             and _object(view, load_lexicon().entry(view.lower[last + 2], "verb"), last + 2) is not None:
         return []                 # "pledged to punish X": the punishing is the interaction
+    if first >= 2 and view.lower[first - 1] == "-" and view.lower[first] in load_lexicon().sponsor_participles \
+            and first - 2 in view.group_of:
+        return _sponsored(view, entry, first, last)
     has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
     agent = _by_agent(view, last) if entry.form == "ed" and not has_aux else None
+    be_before = any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first))
+    if agent is not None and not be_before and not _agent_follows(view, last):
+        agent = None              # "rejected calls by X": X's calls, the verb is active
+    if entry.form == "ed" and not has_aux and agent is None and last + 1 < len(view.tokens) \
+            and view.lower[last + 1] == "by":
+        return []                 # "a lunch hosted by the embassy": a passive whose agent is no actor
     passive = entry.form == "ed" and not has_aux and (
         any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first)) or agent is not None)
     experiencer = "experiencer" in entry.options
@@ -685,6 +849,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
             # cause after "at"/"over"/"that" is what the experiencer (the subject) reacts to
             agent = _experiencer_cause(view, entry, last)
             with_object = None
+        elif with_object is None and agent is not None and entry.preps:
+            with_object = _object(view, entry, agent.last)   # "arms shipped by X to Y"
         other = with_object or patient
         if agent is not None and other is not None and agent is not other:
             src, tgt = (other, agent) if experiencer else (agent, other)
@@ -696,6 +862,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     coordinated, subject = _shared_subject(view, first)
     if not coordinated:
         subject = _subject(view, first)
+    if subject is None:
+        subject = _speaker_pronoun(view, first)   # "X said (that) it would help Y": X
     target = _object(view, entry, last, limit=8 if entry.object_words else 6)
     if target is not None and entry.object_words and not entry.object_words & set(view.lower[last + 1:target.first]):
         return []                 # "closed its borders with X" counts, "closed the meeting" does not
@@ -705,6 +873,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         target = _that_target(view, last)         # "demanded that the US cancel ..."
     if target is None and "infinitive_target" in entry.options:
         target = _infinitive_target(view, last)   # "threatened on Monday to cut off gas to X"
+    if target is None and "condition_target" in entry.options:
+        target = _condition_target(view, last)    # "threatened to quit the talks unless X ..."
     if subject is None and target is None:
         return []
     if "only_with_prep" in entry.options:
@@ -731,8 +901,8 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     if experiencer:               # "X angered Y": Y's attitude toward X
         subject, target = target, subject
-    symmetric = "symmetric_with" in entry.options and last + 1 < len(view.tokens) \
-        and view.lower[last + 1] == "with"
+    symmetric = "symmetric" in entry.options or "symmetric_with" in entry.options \
+        and last + 1 < len(view.tokens) and view.lower[last + 1] == "with"
     return [Hit(subject.actors, target.actors, entry, (first, last), "active", symmetric=symmetric,
                 indirect=subject.indirect or target.indirect)]
 
@@ -801,6 +971,27 @@ def _infinitive_target(view: SentenceView, k: int) -> Group | None:
         g = view.group_of.get(i)
         if g is not None:
             return None if g.possessive and view.lower[g.first] in POSSESSIVE_PRONOUNS else g
+    return None
+
+
+CONDITIONS = {"if", "unless"}
+
+
+def _condition_target(view: SentenceView, k: int) -> Group | None:
+    """The subject of the condition of a threat: "threatened to halt gas exports if X joins
+    the pact", "... unless X withdraws" (the condition within the sentence, naming no other
+    actor before it)."""
+    for j in range(k + 1, min(len(view.tokens), k + 16)):
+        w = view.lower[j]
+        if w in CONDITIONS:
+            for i in range(j + 1, min(len(view.tokens), j + 4)):
+                if i in view.group_of:
+                    g = view.group_of[i]
+                    return None if view.lower[g.first] in POSSESSIVE_PRONOUNS else g
+            return None
+        if j in view.group_of and w not in POSSESSIVE_PRONOUNS or w in (".", ";", ":", "?", "!") \
+                or view.is_boundary(j):
+            return None
     return None
 
 
@@ -1122,8 +1313,11 @@ def _synthetic(lex: Lexicon, word: str, event_type: str) -> Entry:
 
 
 def _possessor(view: SentenceView, first: int) -> Group | None:
-    """'X's [adj] N' or '[X-adjective] N' or 'X's policy of [adj] N': the owner of a noun at ``first``."""
+    """'X's [adj] N' or '[X-adjective] N' or 'X's policy of [adj] N' or 'the X-led N': the owner
+    of a noun at ``first``."""
     j = first - 1
+    if j >= 2 and view.lower[j] == "led" and view.lower[j - 1] == "-" and j - 2 in view.group_of:
+        return view.group_of[j - 2]       # "the US-led war against X"
     steps = 0
     while j >= 0 and steps < 6:
         w = view.lower[j]
@@ -1191,6 +1385,10 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
                             symmetric=entry.event_type in ("RIVALRY", "ALIGN", "COOPERATE"),
                             indirect=owner.indirect or head.indirect)]
         return []
+    if target is None and "with_source" in entry.options:
+        backed = _backed_with(view, first, last, owner)
+        if backed:
+            return backed
     if target is None:
         return _received(view, entry, first, last, owner)
     source = owner
@@ -1205,6 +1403,9 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
             return []
         source = _subject(view, first) or _subject_after_fronted_phrase(view, first)
         pattern = "noun-subject"
+    if source is None:
+        source = _speaker_pronoun(view, first, reach=7)   # "X said it would halt aid to Y"
+        pattern = "noun-subject"
     if source is None or source is target:
         return []
     hit = Hit(source.actors, target.actors, entry, (first, last), pattern,
@@ -1213,6 +1414,41 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
+
+
+def _backed_with(view: SentenceView, first: int, last: int, owner: Group | None) -> list[Hit]:
+    """"The regime, with Russian support, besieged the camp", "with the backing of X": the one
+    named with the noun (adjective, possessive or of-phrase) helps the clause's subject."""
+    j = first - 1
+    while j >= 0 and (view.lower[j] in DETERMINERS or view.lower[j] in APOS or j in view.unit_at
+                      or view.lower[j] in ("full", "military", "financial", "diplomatic", "tacit",
+                                           "open", "strong", "active")):
+        j -= 1
+    if j < 0 or view.lower[j] != "with":
+        return []
+    source = owner
+    if source is None and last + 2 < len(view.tokens) and view.lower[last + 1] == "of":
+        source = view.group_of.get(last + 2) or view.group_of.get(last + 3)
+    aside = j > 0 and view.lower[j - 1] == ","
+    helped = (_modified_by_with(view, j) if aside else None) or _subject(view, j)
+    if source is None or helped is None or source is helped:
+        return []
+    entry = load_lexicon().entry(view.lower[first], "noun") if first == last else None
+    entry = entry or _synthetic(load_lexicon(), view.lower[first], "SUPPORT")
+    return [Hit(source.actors, helped.actors, entry, (first, last), "with-support",
+                indirect=source.indirect or helped.indirect)]
+
+
+def _modified_by_with(view: SentenceView, with_at: int) -> Group | None:
+    """The actor of the phrase an aside with-phrase follows: "the regime's practice, with
+    Russian support, of ...": the regime (a few words back, same clause)."""
+    for j in range(with_at - 1, max(-1, with_at - 7), -1):
+        g = view.group_of.get(j)
+        if g is not None:
+            return g
+        if view.is_boundary(j) or view.lower[j] in (".", "that") or view.lower[j] in load_lexicon().trigger_words:
+            return None
+    return None
 
 
 FRONTING_WORDS = {"in", "as", "with", "amid", "after", "despite"}
@@ -1243,6 +1479,8 @@ def _subject_after_fronted_phrase(view: SentenceView, k: int) -> Group | None:
         g = view.group_of.get(j)
         if g is not None:
             return g if view.governed_by_preposition(g) is None else None
+        if view.is_boundary(j):
+            return None
     return None
 
 
@@ -1287,9 +1525,10 @@ def _received(view: SentenceView, entry: Entry, first: int, last: int, owner: Gr
 
 def _reversed(view: SentenceView, first: int) -> bool:
     """A reversal verb shortly before a noun in the same clause: "lift sanctions on X", "lifted
-    on Friday a day-old blockade of X"."""
+    on Friday a day-old blockade of X"; not across an infinitive ("blocked a road to show their
+    disapproval of X")."""
     for j in range(first - 1, max(-1, first - 8), -1):
-        if view.is_boundary(j) or view.lower[j] in (",", ".") or \
+        if view.is_boundary(j) or view.lower[j] in (",", ".", "to") or \
                 j in view.unit_at and view.lower[j] not in POSSESSIVE_PRONOUNS:
             return False
         if view.lower[j] in load_lexicon().reversal_verbs:
@@ -1314,6 +1553,7 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
     if sign is None and "needs_sign" in entry.options:
         return []          # "relations between X and Y" says nothing about their sign
     joint = any(view.lower[j] in JOINT_WORDS for j in range(max(0, first - 3), first))
+    held = _held_by_subject(view, first, lex)
     pairs: Group | None = None
     pattern = ""
     # "tensions between X and Y (and Z)", "a reconciliation process between X, Y and Z"
@@ -1364,11 +1604,23 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
             if g is not None or view.is_boundary(k):
                 break
     subject = _subject(view, first)
-    if subject is not None and len(subject.actors) >= 2 and (joint or "joint_only" not in entry.options) \
+    if subject is not None and len(subject.actors) >= 2 and (joint or held or "joint_only" not in entry.options) \
             and not _object_of_stance(view, first):
         hits.append(Hit(subject.actors, subject.actors, entry, (first, last), "coordinated-subject",
                         symmetric=True, polarity=sign, indirect=subject.indirect))
     return hits
+
+
+def _held_by_subject(view: SentenceView, first: int, lex: Lexicon) -> bool:
+    """A verb of holding right before the noun (a few modifiers between): "held naval drills",
+    "launched ten days of war games"; the drills belong to the verb's subject."""
+    for j in range(first - 1, max(-1, first - 6), -1):
+        w = view.lower[j]
+        if w in lex.joint_verbs:
+            return True
+        if view.is_boundary(j) or w in (",", ".") or j in view.unit_at or w in lex.trigger_words:
+            return False
+    return False
 
 
 def _to_be_resolved(view: SentenceView, first: int, lex: Lexicon) -> bool:

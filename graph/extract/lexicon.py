@@ -7,7 +7,7 @@ read from the SKOS scheme (``event-types.ttl``), so the lexicon never contradict
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from graph.actors.gazetteer import Gazetteer
@@ -27,6 +27,8 @@ def inflect(lemma: str) -> list[str]:
     ['worry', 'worries', 'worried', 'worrying']
     >>> inflect("pressure")
     ['pressure', 'pressures', 'pressured', 'pressuring']
+    >>> inflect("snub")
+    ['snub', 'snubs', 'snubbed', 'snubbing']
     """
     if lemma.endswith(("ee", "ye", "oe")):          # agree, agreed, agreeing
         return [lemma, lemma + "s", lemma + "d", lemma + "ing"]
@@ -36,7 +38,17 @@ def inflect(lemma: str) -> list[str]:
         return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    if _short_closed(lemma):                          # snub, snubbed, snubbing
+        return [lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
     return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def _short_closed(lemma: str) -> bool:
+    """A one-syllable verb ending in consonant-vowel-consonant doubles its last letter
+    (ship, shipped; snub, snubbing); longer verbs depend on stress and list their forms."""
+    vowels = [i for i, c in enumerate(lemma) if c in _VOWELS]
+    return (len(vowels) == 1 and 0 < vowels[0] == len(lemma) - 2
+            and lemma[-1] not in _VOWELS and lemma[-1] not in "wxy")
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,7 @@ class Entry:
     needs: tuple[str, ...] = ()
     pattern: tuple[str, ...] = ()  # phrases only
     object_words: frozenset = frozenset()  # verbs that need one of these words in their object
+    senses: tuple = ()             # (object nouns, Entry): "traded strikes" reads as FIGHT
 
 
 @dataclass
@@ -78,6 +91,9 @@ class Lexicon:
     participation: dict = field(default_factory=dict)  # "Chilean troops joined the drills"
     evaluation: dict = field(default_factory=dict)     # "regarded the visit as a provocation"
     deal_nouns: frozenset = frozenset()       # "objected to the deal": the last deal's parties
+    joint_verbs: frozenset = frozenset()      # "X and Y held drills": the drills are joint
+    speaker_nouns: frozenset = frozenset()    # "X's pledge that it will ...": it = X
+    sponsor_participles: frozenset = frozenset()  # "the Iran-backed militia": Iran only backs it
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -125,6 +141,7 @@ def load_lexicon() -> Lexicon:
                           _preps(spec), tag, _options(spec), tuple(spec.get("needs", ())),
                           object_words=frozenset(spec.get("object_words", ())))
             _add(lex, entry)
+    _add_object_senses(lex, data, polarity_of)
     for noun, spec in data["nouns"].items():
         entry = Entry(noun, "noun", spec["type"], polarity_of(spec["type"], noun),
                       _preps(spec), "", _options(spec), tuple(spec.get("needs", ())))
@@ -150,6 +167,9 @@ def load_lexicon() -> Lexicon:
     lex.resolution_verbs = frozenset(data.get("resolution_verbs", []))
     lex.posting_titles = frozenset(data.get("posting_titles", []))
     lex.deal_nouns = frozenset(data.get("deal_nouns", []))
+    lex.joint_verbs = frozenset(data.get("joint_verbs", []))
+    lex.speaker_nouns = frozenset(data.get("speaker_nouns", []))
+    lex.sponsor_participles = frozenset(data.get("sponsor_participles", []))
     ev = data.get("evaluation") or {}
     if ev:
         lex.evaluation = {"verbs": frozenset(ev.get("verbs", [])),
@@ -170,6 +190,37 @@ def load_lexicon() -> Lexicon:
     lex.allegation_verbs = frozenset(mod.get("allegation_verbs", []))
     lex.trigger_words = frozenset(w for w, _ in lex.entries if " " not in w)
     return lex
+
+
+def _add_object_senses(lex: Lexicon, data: dict, polarity_of) -> None:
+    """Give the verbs of ``object_senses`` their object-dependent senses ("traded fire": FIGHT).
+
+    A sense is a copy of the verb form's entry with the class's type (and ``symmetric`` when
+    the class says so); a lemma with no entry of its own triggers only with such an object."""
+    classes = data.get("object_classes") or {}
+    for lemma, spec in (data.get("object_senses") or {}).items():
+        names = spec["senses"] if isinstance(spec, dict) else spec
+        forms = spec.get("forms") if isinstance(spec, dict) else None
+        tags = [_form_tag(lemma, f) for f in forms] if forms else ["base", "s", "ed", "ing"]
+        for form, tag in zip(forms or inflect(lemma), tags):
+            base = lex.entries.get((form, "verb"))
+            if base is None:
+                base = Entry(form, "verb", classes[names[0]]["type"],
+                             polarity_of(classes[names[0]]["type"], lemma), ("with",), tag,
+                             frozenset({"senses_only"}))
+            senses = []
+            for name in names:
+                cls = classes[name]
+                options = (base.options - {"senses_only"}) | (
+                    {"symmetric", "symmetric_with"} if cls.get("symmetric") else set())
+                senses.append((frozenset(w.lower() for w in cls["words"]),
+                               replace(base, event_type=cls["type"],
+                                       polarity=polarity_of(cls["type"], name),
+                                       preps=_preps(cls) or base.preps,
+                                       options=frozenset(options), senses=())))
+            entry = replace(base, senses=tuple(senses))
+            lex.entries[(form, "verb")] = entry
+            lex.triggers.add(form, (form, "verb"))
 
 
 def _form_tag(lemma: str, form: str) -> str:
