@@ -19,6 +19,7 @@ Rules, in the order they run on each sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -495,6 +496,7 @@ class Linker:
 
     def _register(self, doc, tokens, found, state):
         """Remember surnames of people and acronyms introduced in parentheses."""
+        ends = [t.end for t in tokens]   # tokens run left to right: their ends ascend
         for k, mention in sorted(found.items()):
             actor = self.actor(mention.actor, doc) or state.new_actors.get(mention.actor)
             if actor is None:
@@ -506,15 +508,19 @@ class Linker:
                     if "-" in parts[-1]:
                         state.surnames.setdefault(parts[-1].split("-")[-1], mention.actor)
             # "U.S. Central Command (CENTCOM)": the acronym stands for it from now on
-            last = max(i for i, t in enumerate(tokens) if t.end <= mention.end)
+            last = bisect_right(ends, mention.end) - 1   # the last token ending in the mention
             if last + 2 < len(tokens) and tokens[last + 1].text == "(" \
                     and tokens[last + 2].text.isupper() and len(tokens[last + 2].text) >= 2:
                 state.aliases.setdefault(tokens[last + 2].text, mention.actor)
 
     def _collect_actors(self, doc: Document, state: _DocState) -> None:
         """Every actor the mentions name, plus the actors they act for (for the actor graph)."""
-        keys = {m.actor for m in doc.mentions}
-        todo = sorted(keys)
+        texts_of: dict[str, set[str]] = {}   # actor -> the names this document gives it
+        for m in doc.mentions:
+            names = texts_of.setdefault(m.actor, set())
+            if m.via not in ("pronoun", "description", "surname"):
+                names.add(m.text)
+        todo = sorted(texts_of)
         seen = set()
         while todo:
             key = todo.pop()
@@ -526,8 +532,7 @@ class Linker:
                 continue
             # the dataset names each actor as this document does (the knowledge base keeps
             # the full list of aliases: `kg actors`)
-            named = sorted({m.text for m in doc.mentions if m.actor == key
-                            and m.via not in ("pronoun", "description", "surname")} - {actor.label})
+            named = sorted(texts_of.get(key, set()) - {actor.label})
             if actor.type == "Person":   # "Mr. Bashir" refers to a person; it is not a name of one
                 named = [n for n in named if " " in n or n.isupper()]
             doc.actors[key] = replace(actor, alt_labels=named)

@@ -28,6 +28,7 @@ Each hit becomes an :class:`~graph.model.Interaction`; its modality comes from
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import permutations
@@ -1413,12 +1414,29 @@ def _to_interactions(view: SentenceView, hits: list[Hit], lex: Lexicon) -> list[
 
 
 def _nearest(view: SentenceView, actor: str, k: int) -> int:
-    best = k
-    dist = 10**6
-    for u in view.units:
-        if actor in u.actors and abs(u.first - k) < dist:
-            best, dist = u.first, abs(u.first - k)
-    return best
+    """The first token of the unit naming ``actor`` nearest to ``k`` (the earlier on a tie),
+    else ``k``."""
+    firsts = _unit_firsts(view).get(actor)
+    if not firsts:
+        return k
+    i = bisect_left(firsts, k)     # firsts[i - 1] < k <= firsts[i]
+    before = firsts[i - 1] if i else None
+    after = firsts[i] if i < len(firsts) else None
+    if before is None or after is not None and after - k < k - before:
+        return after
+    return before
+
+
+def _unit_firsts(view: SentenceView) -> dict[str, list[int]]:
+    """actor -> the first tokens of the units naming it, ascending; made once per view."""
+    firsts = getattr(view, "_unit_firsts", None)
+    if firsts is None:
+        firsts = {}
+        for u in view.units:
+            for actor in dict.fromkeys(u.actors):
+                firsts.setdefault(actor, []).append(u.first)
+        view._unit_firsts = firsts
+    return firsts
 
 
 def _dedupe(items: list[Interaction]) -> list[Interaction]:
