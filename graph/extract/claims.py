@@ -205,7 +205,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     for para in re.finditer(r"[^\n]+", text):
         p, base = para.group(), para.start()
         open_at = None
-        for i, ch in enumerate(p):
+        for mark in _QUOTE_MARK.finditer(p):     # only the quote marks, not every character
+            i, ch = mark.start(), mark.group()
             if ch in OPEN_QUOTES:
                 if open_at is None:
                     open_at = i
@@ -222,6 +223,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if open_at is not None and len(p) - open_at > 20:
             regions.append((base + open_at, base + len(p)))
     return regions
+
+
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(OPEN_QUOTES | CLOSE_QUOTES | {'"'}))) + "]")
 
 
 class _Quotes:
@@ -388,11 +392,13 @@ def _speech(view, lex: ClaimLexicon, quotes: _Quotes, ctx: _Context) -> list[_Fo
     out = []
     words = view.lower
     n = len(words)
+    according = _first_words(lex.according)
     k = 0
     while k < n:
         tok = view.tokens[k]
         # "according to X"
-        acc = _phrase_at(words, k, lex.according)
+        acc = _phrase_at(words, k, lex.according) if according is None or words[k] in according \
+            else None
         if acc and quotes.containing(tok.start) is None:
             end = k + len(acc)
             who, span = _right_speaker(view, end - 1, ctx, lex)
@@ -457,6 +463,18 @@ def _is_speech_verb(view, k: int, entry, lex: ClaimLexicon) -> bool:
     if form == "ed" and lemma in lex.no_passive and any(words[j] in _BE for j in range(max(0, k - 2), k)):
         return False                 # "feels threatened by", "was seen as"
     return True
+
+
+_FIRST_WORDS: dict[int, tuple[list, frozenset | None]] = {}
+
+
+def _first_words(phrases: list[tuple[str, ...]]) -> frozenset | None:
+    """The first words of ``phrases`` (None when one is empty: it starts anywhere)."""
+    cached = _FIRST_WORDS.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        firsts = None if any(not p for p in phrases) else frozenset(p[0] for p in phrases)
+        cached = _FIRST_WORDS[id(phrases)] = (phrases, firsts)
+    return cached[1]
 
 
 def _phrase_at(words, k, phrases):
@@ -1100,7 +1118,10 @@ def _recommendation(doc: Document, view, lex: ClaimLexicon, quotes: _Quotes) -> 
         return None
     if doc.title and _norm(view.sentence.text) == _norm(doc.title):
         return None                  # the headline is not the author's argument
+    recommend = _first_words(lex.recommend)
     for k in range(len(words)):
+        if recommend is not None and words[k] not in recommend:
+            continue                 # no cue starts here (the common case, without a call)
         p = _phrase_at(words, k, lex.recommend)
         if p is None or (k == 0 and p == ("should",)):
             continue                 # "Should more sanctions be put on Iran, ...": a condition

@@ -319,10 +319,14 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     if len({a for u in view.units for a in u.actors}) < 1:
         return hits
     tokens = view.lower
+    trigger_starts = lex.triggers.root
     k = 0
     while k < len(tokens):
         if k in view.unit_at:            # trigger words inside a name are not triggers
             k = view.unit_at[k].last + 1
+            continue
+        if tokens[k] not in trigger_starts:   # most words start no trigger: no call
+            k += 1
             continue
         match = lex.triggers.longest_word_at(tokens, k)
         if match is None:
@@ -1314,7 +1318,10 @@ def _phrases(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> 
     positions: dict[str, list[int]] = {}   # word -> its indices: phrases x words is too slow
     for k, w in enumerate(words):
         positions.setdefault(w, []).append(k)
-    for entry in lex.phrases:
+    leads = _phrase_leads(lex)
+    entries = sorted(i for w in positions.keys() & leads.keys() for i in leads[w])
+    for i in entries:               # in lexicon order, only the phrases whose lead word occurs
+        entry = lex.phrases[i]
         pattern = entry.pattern
         lead = pattern[1] if pattern[0] == "{s}" else pattern[0]
         for k in positions.get(lead, ()):
@@ -1340,6 +1347,21 @@ def _phrases(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> 
                                 symmetric="symmetric" in entry.options,
                                 indirect=subject.indirect or target.indirect))
     return hits
+
+
+_PHRASE_LEADS: dict[int, tuple[list, dict[str, list[int]]]] = {}
+
+
+def _phrase_leads(lex: Lexicon) -> dict[str, list[int]]:
+    """lead word -> the numbers of the lexicon's phrases that it leads ("{s}" is skipped)."""
+    cached = _PHRASE_LEADS.get(id(lex))
+    if cached is None or cached[0] is not lex.phrases:
+        leads: dict[str, list[int]] = {}
+        for i, entry in enumerate(lex.phrases):
+            pattern = entry.pattern
+            leads.setdefault(pattern[1] if pattern[0] == "{s}" else pattern[0], []).append(i)
+        cached = _PHRASE_LEADS[id(lex)] = (lex.phrases, leads)
+    return cached[1]
 
 
 def _match_phrase(view: SentenceView, pattern: tuple[str, ...], k: int):

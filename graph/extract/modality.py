@@ -43,7 +43,11 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
         gaz = lex.modality[name]
         reach_from = max(start, first - _NEGATION_REACH) if name == "negated" else start
         k = reach_from
+        starts = gaz.root
         while k < first:
+            if words[k] not in starts:      # most words start no cue: no call
+                k += 1
+                continue
             m = gaz.longest_word_at(words, k)
             if m is None or m.first in skip:
                 k += 1
