@@ -205,7 +205,11 @@ class Linker:
     def _titled_people(self, doc, tokens, found, covered, add, state):
         i = 0
         lowered = [t.text.lower() for t in tokens]
+        title_starts = self.titles.root
         while i < len(tokens):
+            if lowered[i] not in title_starts:     # most words start no title: no call
+                i += 1
+                continue
             title = self.titles.longest_word_at(lowered, i)
             if title is None:
                 i += 1
@@ -288,7 +292,8 @@ class Linker:
         k = 0
         lowered_tokens = None  # made once, on the first candidate name
         while k < len(tokens):
-            if k in covered or not tokens[k].is_title or not tokens[k].is_word:
+            initial = tokens[k].text[:1]     # Token.is_title and .is_word, without the calls
+            if k in covered or not initial.isupper() or not initial.isalnum():
                 k += 1
                 continue
             name = self._name_at(tokens, k, covered)
@@ -427,7 +432,8 @@ class Linker:
 
     def _short_forms(self, tokens, found, covered, add, state):
         for k, t in enumerate(tokens):
-            if k in covered or not t.is_title or not t.is_word:
+            initial = t.text[:1]             # Token.is_title and .is_word, without the calls
+            if k in covered or not initial.isupper() or not initial.isalnum():
                 continue
             via = "surname" if t.text in state.surnames else "acronym"
             key = state.surnames.get(t.text) or state.aliases.get(t.text)

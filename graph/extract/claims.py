@@ -254,9 +254,14 @@ class _Found:
     region: tuple[int, int] | None = None
 
 
-def extract_claims(doc: Document, lex: ClaimLexicon | None = None) -> Document:
-    """Fill ``doc.claims`` (sentences and mentions must be present; interactions help stance)."""
-    from graph.extract.interactions import SentenceView
+def extract_claims(doc: Document, lex: ClaimLexicon | None = None,
+                   views: dict | None = None) -> Document:
+    """Fill ``doc.claims`` (sentences and mentions must be present; interactions help stance).
+
+    ``views``: sentence views already made (by the interactions), reused where their mentions
+    are the same.
+    """
+    from graph.extract.interactions import sentence_view
 
     lex = lex or load_claim_lexicon()
     add_document_agents(doc)
@@ -265,10 +270,10 @@ def extract_claims(doc: Document, lex: ClaimLexicon | None = None) -> Document:
     for m in doc.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     ctx = _Context(doc, lex)
-    views = {}
+    made, views = views, {}
     found: list[_Found] = []
     for s in doc.sentences:
-        view = SentenceView(doc, s, by_sentence.get(s.index, []))
+        view = sentence_view(doc, s, by_sentence.get(s.index, []), made)
         views[s.index] = view
         for f in _speech(view, lex, quotes, ctx):
             found.append(f)

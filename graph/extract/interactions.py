@@ -138,9 +138,11 @@ class SentenceView:
         self.doc = doc
         self.sentence = sentence
         self.tokens: list[Token] = tokenize(sentence.text, sentence.start)
-        self.lower = [t.text.lower().replace("’", "'") for t in self.tokens]
-        start_index = {t.start: i for i, t in enumerate(self.tokens)}
-        end_index = {t.end: i for i, t in enumerate(self.tokens)}
+        # tokens hold no white space: one lower() over them all, split again at the newlines
+        self.lower = "\n".join([t.text for t in self.tokens]).lower().replace("’", "'").split("\n") \
+            if self.tokens else []
+        start_index = dict(zip([t.start for t in self.tokens], range(len(self.tokens))))
+        end_index = dict(zip([t.end for t in self.tokens], range(len(self.tokens))))
         spans: dict[tuple[int, int], Unit] = {}
         for m in mentions:
             a, b = start_index.get(m.start), end_index.get(m.end)
@@ -226,6 +228,22 @@ class SentenceView:
         return None
 
 
+def sentence_view(doc: Document, sentence, mentions: list[Mention],
+                  views: dict | None = None) -> SentenceView:
+    """The :class:`SentenceView` of ``sentence`` with ``mentions``: the one in ``views`` if it
+    was made from the same mentions (a view never changes once made), else a new one, kept
+    there."""
+    if views is None:
+        return SentenceView(doc, sentence, mentions)
+    key = tuple(mentions)
+    cached = views.get(sentence.index)
+    if cached is not None and cached[0] == key and cached[1].sentence is sentence:
+        return cached[1]
+    view = SentenceView(doc, sentence, mentions)
+    views[sentence.index] = (key, view)
+    return view
+
+
 def _office_list(between: list[str], lower: list[str], nxt: Unit) -> bool:
     """"Chile's president and Peru's premier": two owners' office-holders in a list are a list of
     the owners (``between`` runs from the first owner's "'s" to the second owner)."""
@@ -262,8 +280,13 @@ def _absorb_owners(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Document:
-    """Fill ``doc.interactions`` from the sentences and mentions already on ``doc``."""
+def extract_interactions(doc: Document, lexicon: Lexicon | None = None,
+                         views: dict | None = None) -> Document:
+    """Fill ``doc.interactions`` from the sentences and mentions already on ``doc``.
+
+    ``views``, when given, receives each sentence's :class:`SentenceView` (see
+    :func:`sentence_view`) for the later extractors to reuse.
+    """
     lex = lexicon or load_lexicon()
     by_sentence: dict[int, list[Mention]] = {}
     for m in doc.mentions:
@@ -280,7 +303,7 @@ def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Docum
             continue
         if title and _norm(sentence.text) == title:
             continue      # the headline restates the body: its evidence would count twice
-        view = SentenceView(doc, sentence, mentions)
+        view = sentence_view(doc, sentence, mentions, views)
         prev = by_sentence.get(sentence.index - 1, [])
         hits = _hits(view, lex, prev)
         hits += _participation(view, lex, _recent(exercise_parties, sentence.index))
@@ -1315,11 +1338,12 @@ def _relation_sign(view: SentenceView, first: int, last: int, lex: Lexicon) -> i
 def _phrases(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> list[Hit]:
     hits = []
     words = view.lower
-    positions: dict[str, list[int]] = {}   # word -> its indices: phrases x words is too slow
-    for k, w in enumerate(words):
-        positions.setdefault(w, []).append(k)
     leads = _phrase_leads(lex)
-    entries = sorted(i for w in positions.keys() & leads.keys() for i in leads[w])
+    present = leads.keys() & set(words)   # the lead words in this sentence: usually none
+    if not present:
+        return hits
+    positions = {w: [k for k, x in enumerate(words) if x == w] for w in present}
+    entries = sorted(i for w in present for i in leads[w])
     for i in entries:               # in lexicon order, only the phrases whose lead word occurs
         entry = lex.phrases[i]
         pattern = entry.pattern

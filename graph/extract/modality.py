@@ -103,31 +103,53 @@ class _Structure:
     * the clause stops, and the "that"/"of" positions right after an allegation verb.
     """
 
-    def __init__(self, words, lex=None):
+    def __init__(self, words):
         self.words = words
-        self.chain: list[tuple[int, int | None]] = []
-        commas = [j for j, w in enumerate(words) if w == ","]
-        k, n = 0, len(words)
-        while k < n:
-            if _opens_relative(words, k):
+        self._chain: list[tuple[int, int | None]] | None = None
+        self._openers: list[int] = []
+        self._according: bool | None = None
+        self._stops: list[int] | None = None
+        self._allegations: dict[int, tuple[list[int], list[str]]] = {}
+
+    @property
+    def chain(self) -> list[tuple[int, int | None]]:
+        if self._chain is None:
+            words = self.words
+            chain: list[tuple[int, int | None]] = []
+            relatives = [k for k, w in enumerate(words) if w in _RELATIVE or w == ","]
+            commas = [k for k in relatives if words[k] == ","]
+            after = 0                      # an aside's words open no aside of their own
+            for k in relatives:
+                if k < after or not _opens_relative(words, k):
+                    continue
                 i = bisect_right(commas, k)
                 end = commas[i] if i < len(commas) else None
-                self.chain.append((k, end))
+                chain.append((k, end))
                 if end is None:
                     break
-                k = end + 1
-                continue
-            k += 1
-        self.openers = [k for k, _ in self.chain]
-        self.according = "according" in words and "to" in words
-        self.stops = [j for j, w in enumerate(words) if w in _CLAUSE_STOP]
-        self._allegations: dict[int, tuple[list[int], list[str]]] = {}
+                after = end + 1
+            self._chain = chain
+            self._openers = [k for k, _ in chain]
+        return self._chain
+
+    @property
+    def according(self) -> bool:
+        if self._according is None:
+            self._according = "according" in self.words and "to" in self.words
+        return self._according
+
+    @property
+    def stops(self) -> list[int]:
+        if self._stops is None:
+            self._stops = [j for j, w in enumerate(self.words) if w in _CLAUSE_STOP]
+        return self._stops
 
     def asides(self, first: int) -> tuple[_Closed, int | None]:
         """:func:`_asides` of ``first``."""
-        i = bisect_left(self.openers, first)       # asides opened before ``first``
+        chain = self.chain
+        i = bisect_left(self._openers, first)       # asides opened before ``first``
         closed = []
-        for k, end in self.chain[:i]:
+        for k, end in chain[:i]:
             if end is None or end >= first:
                 return _Closed(closed), k
             closed.append((k, end))
@@ -146,10 +168,10 @@ class _Structure:
         found = self._allegations.get(key)
         if found is None:
             words, positions, cues = self.words, [], []
-            for k in range(1, len(words)):
-                w = words[k]
-                if w not in ("that", "of"):
+            for k in [k for k, w in enumerate(words) if w == "that" or w == "of"]:
+                if k == 0:
                     continue
+                w = words[k]
                 for j in range(k - 1, max(-1, k - 4), -1):
                     if words[j] in lex.allegation_verbs:
                         positions.append(k)
