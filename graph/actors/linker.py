@@ -572,6 +572,7 @@ def _names_an_event(tokens, last: int) -> bool:
     return bool(nxt) and (nxt[0] in _EVENT_HEADS or nxt[:1] == ["peace"] and nxt[1:] in (["talks"], ["process"]))
 
 
+@lru_cache(maxsize=256)   # a document asks about the same words for each ambiguous name
 def _has_word(text: str, word: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
 

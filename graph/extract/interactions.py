@@ -1342,7 +1342,10 @@ def _phrases(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> 
     present = leads.keys() & set(words)   # the lead words in this sentence: usually none
     if not present:
         return hits
-    positions = {w: [k for k, x in enumerate(words) if x == w] for w in present}
+    positions: dict[str, list[int]] = {w: [] for w in present}
+    for k, w in enumerate(words):
+        if w in present:
+            positions[w].append(k)
     entries = sorted(i for w in present for i in leads[w])
     for i in entries:               # in lexicon order, only the phrases whose lead word occurs
         entry = lex.phrases[i]
