@@ -1101,12 +1101,14 @@ def _main_clause(words: list[str]) -> list[str]:
 
 def _modality(words: list[str], lex: ClaimLexicon) -> str:
     words = _main_clause(words)
-    present = set(words)
+    positions: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        positions.setdefault(w, []).append(i)
 
     def has(phrases):
-        # only phrases whose first word occurs are tried: linear in the words, not words x phrases
-        return any(tuple(words[i:i + len(p)]) == p for p in phrases if p[0] in present
-                   for i, w in enumerate(words) if w == p[0])
+        # only where a phrase's first word occurs: linear in the words, not words x phrases
+        return any(tuple(words[i:i + len(p)]) == p for p in phrases if p[0] in positions
+                   for i in positions[p[0]])
     if has(lex.recommend):
         return "Recommended"
     if has(lex.hypothetical):

@@ -339,7 +339,7 @@ def _norm(text: str) -> str:
 
 def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> list[Hit]:
     hits: list[Hit] = []
-    if len({a for u in view.units for a in u.actors}) < 1:
+    if not any(u.actors for u in view.units):
         return hits
     tokens = view.lower
     trigger_starts = lex.triggers.root
