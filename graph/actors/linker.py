@@ -431,6 +431,7 @@ class Linker:
     # -- short forms, administrations, generic agencies ----------------------------------------
 
     def _short_forms(self, tokens, found, covered, add, state):
+        surnames = self.kb.people_by_surname()
         for k, t in enumerate(tokens):
             initial = t.text[:1]             # Token.is_title and .is_word, without the calls
             if k in covered or not initial.isupper() or not initial.isalnum():
@@ -439,7 +440,9 @@ class Linker:
             key = state.surnames.get(t.text) or state.aliases.get(t.text)
             if key is None and not (k + 1 < len(tokens) and tokens[k + 1].text in self.admin_words):
                 # ("the Trump administration" is the state: see _administrations)
-                key, via = self._leader_by_surname(t.text, tokens, k, state), "surname"
+                key = self._leader_by_surname(t.text, tokens, k, state) \
+                    if t.text in surnames else None   # no known person has this surname
+                via = "surname"
             if key is None:
                 continue
             # "Price" only when it is not the start of another capitalised name ("Price Waterhouse")
