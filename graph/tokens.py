@@ -55,8 +55,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     if tokens is None:
         if len(_RECENT) >= _RECENT_MAX:
             _RECENT.clear()
-        tokens = _RECENT[key] = tuple(
-            Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text))
+        new = tuple.__new__      # Token(...) without the named tuple's own __new__ frame
+        tokens = _RECENT[key] = tuple([
+            new(Token, (m.group(), m.start() + offset, m.end() + offset))
+            for m in _TOKEN.finditer(text)])
     return list(tokens)  # a fresh list: callers may change theirs
 
 

@@ -84,12 +84,13 @@ class Gazetteer:
 
     def scan(self, tokens: list[Token]):
         """Non-overlapping longest matches, left to right."""
-        i, n, root = 0, len(tokens), self.root
+        texts = [t.text for t in tokens]     # read once, not through a wrapper per lookup
+        i, n, root = 0, len(texts), self.root
         while i < n:
-            if tokens[i].text not in root:   # the common case, without a call
+            if texts[i] not in root:   # the common case, without a call
                 i += 1
                 continue
-            match = self.longest_at(tokens, i)
+            match = self.longest_word_at(texts, i)
             if match is None:
                 i += 1
                 continue

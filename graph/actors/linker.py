@@ -19,6 +19,7 @@ Rules, in the order they run on each sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -204,7 +205,11 @@ class Linker:
     def _titled_people(self, doc, tokens, found, covered, add, state):
         i = 0
         lowered = [t.text.lower() for t in tokens]
+        title_starts = self.titles.root
         while i < len(tokens):
+            if lowered[i] not in title_starts:     # most words start no title: no call
+                i += 1
+                continue
             title = self.titles.longest_word_at(lowered, i)
             if title is None:
                 i += 1
@@ -287,7 +292,8 @@ class Linker:
         k = 0
         lowered_tokens = None  # made once, on the first candidate name
         while k < len(tokens):
-            if k in covered or not tokens[k].is_title or not tokens[k].is_word:
+            initial = tokens[k].text[:1]     # Token.is_title and .is_word, without the calls
+            if k in covered or not initial.isupper() or not initial.isalnum():
                 k += 1
                 continue
             name = self._name_at(tokens, k, covered)
@@ -425,14 +431,18 @@ class Linker:
     # -- short forms, administrations, generic agencies ----------------------------------------
 
     def _short_forms(self, tokens, found, covered, add, state):
+        surnames = self.kb.people_by_surname()
         for k, t in enumerate(tokens):
-            if k in covered or not t.is_title or not t.is_word:
+            initial = t.text[:1]             # Token.is_title and .is_word, without the calls
+            if k in covered or not initial.isupper() or not initial.isalnum():
                 continue
             via = "surname" if t.text in state.surnames else "acronym"
             key = state.surnames.get(t.text) or state.aliases.get(t.text)
             if key is None and not (k + 1 < len(tokens) and tokens[k + 1].text in self.admin_words):
                 # ("the Trump administration" is the state: see _administrations)
-                key, via = self._leader_by_surname(t.text, tokens, k, state), "surname"
+                key = self._leader_by_surname(t.text, tokens, k, state) \
+                    if t.text in surnames else None   # no known person has this surname
+                via = "surname"
             if key is None:
                 continue
             # "Price" only when it is not the start of another capitalised name ("Price Waterhouse")
@@ -495,6 +505,7 @@ class Linker:
 
     def _register(self, doc, tokens, found, state):
         """Remember surnames of people and acronyms introduced in parentheses."""
+        ends = [t.end for t in tokens]   # tokens run left to right: their ends ascend
         for k, mention in sorted(found.items()):
             actor = self.actor(mention.actor, doc) or state.new_actors.get(mention.actor)
             if actor is None:
@@ -506,15 +517,19 @@ class Linker:
                     if "-" in parts[-1]:
                         state.surnames.setdefault(parts[-1].split("-")[-1], mention.actor)
             # "U.S. Central Command (CENTCOM)": the acronym stands for it from now on
-            last = max(i for i, t in enumerate(tokens) if t.end <= mention.end)
+            last = bisect_right(ends, mention.end) - 1   # the last token ending in the mention
             if last + 2 < len(tokens) and tokens[last + 1].text == "(" \
                     and tokens[last + 2].text.isupper() and len(tokens[last + 2].text) >= 2:
                 state.aliases.setdefault(tokens[last + 2].text, mention.actor)
 
     def _collect_actors(self, doc: Document, state: _DocState) -> None:
         """Every actor the mentions name, plus the actors they act for (for the actor graph)."""
-        keys = {m.actor for m in doc.mentions}
-        todo = sorted(keys)
+        texts_of: dict[str, set[str]] = {}   # actor -> the names this document gives it
+        for m in doc.mentions:
+            names = texts_of.setdefault(m.actor, set())
+            if m.via not in ("pronoun", "description", "surname"):
+                names.add(m.text)
+        todo = sorted(texts_of)
         seen = set()
         while todo:
             key = todo.pop()
@@ -526,8 +541,7 @@ class Linker:
                 continue
             # the dataset names each actor as this document does (the knowledge base keeps
             # the full list of aliases: `kg actors`)
-            named = sorted({m.text for m in doc.mentions if m.actor == key
-                            and m.via not in ("pronoun", "description", "surname")} - {actor.label})
+            named = sorted(texts_of.get(key, set()) - {actor.label})
             if actor.type == "Person":   # "Mr. Bashir" refers to a person; it is not a name of one
                 named = [n for n in named if " " in n or n.isupper()]
             doc.actors[key] = replace(actor, alt_labels=named)
@@ -561,6 +575,7 @@ def _names_an_event(tokens, last: int) -> bool:
     return bool(nxt) and (nxt[0] in _EVENT_HEADS or nxt[:1] == ["peace"] and nxt[1:] in (["talks"], ["process"]))
 
 
+@lru_cache(maxsize=256)   # a document asks about the same words for each ambiguous name
 def _has_word(text: str, word: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
 

@@ -22,9 +22,10 @@ def extract(doc):
     from graph.extract.interactions import extract_interactions, speaker_pronoun_interactions
     from graph.extract.stance import interactions_from_claims
 
-    extract_interactions(doc)
+    views: dict = {}      # sentence views made by the interactions, read again by the claims
+    extract_interactions(doc, views=views)
     extract_events(doc)
-    extract_claims(doc)
+    extract_claims(doc, views=views)
     speaker_pronoun_interactions(doc)
     interactions_from_claims(doc)
     return doc

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -204,7 +205,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     for para in re.finditer(r"[^\n]+", text):
         p, base = para.group(), para.start()
         open_at = None
-        for i, ch in enumerate(p):
+        for mark in _QUOTE_MARK.finditer(p):     # only the quote marks, not every character
+            i, ch = mark.start(), mark.group()
             if ch in OPEN_QUOTES:
                 if open_at is None:
                     open_at = i
@@ -221,6 +223,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if open_at is not None and len(p) - open_at > 20:
             regions.append((base + open_at, base + len(p)))
     return regions
+
+
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(OPEN_QUOTES | CLOSE_QUOTES | {'"'}))) + "]")
 
 
 class _Quotes:
@@ -249,9 +254,14 @@ class _Found:
     region: tuple[int, int] | None = None
 
 
-def extract_claims(doc: Document, lex: ClaimLexicon | None = None) -> Document:
-    """Fill ``doc.claims`` (sentences and mentions must be present; interactions help stance)."""
-    from graph.extract.interactions import SentenceView
+def extract_claims(doc: Document, lex: ClaimLexicon | None = None,
+                   views: dict | None = None) -> Document:
+    """Fill ``doc.claims`` (sentences and mentions must be present; interactions help stance).
+
+    ``views``: sentence views already made (by the interactions), reused where their mentions
+    are the same.
+    """
+    from graph.extract.interactions import sentence_view
 
     lex = lex or load_claim_lexicon()
     add_document_agents(doc)
@@ -260,10 +270,10 @@ def extract_claims(doc: Document, lex: ClaimLexicon | None = None) -> Document:
     for m in doc.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     ctx = _Context(doc, lex)
-    views = {}
+    made, views = views, {}
     found: list[_Found] = []
     for s in doc.sentences:
-        view = SentenceView(doc, s, by_sentence.get(s.index, []))
+        view = sentence_view(doc, s, by_sentence.get(s.index, []), made)
         views[s.index] = view
         for f in _speech(view, lex, quotes, ctx):
             found.append(f)
@@ -387,11 +397,13 @@ def _speech(view, lex: ClaimLexicon, quotes: _Quotes, ctx: _Context) -> list[_Fo
     out = []
     words = view.lower
     n = len(words)
+    according = _first_words(lex.according)
     k = 0
     while k < n:
         tok = view.tokens[k]
         # "according to X"
-        acc = _phrase_at(words, k, lex.according)
+        acc = _phrase_at(words, k, lex.according) if according is None or words[k] in according \
+            else None
         if acc and quotes.containing(tok.start) is None:
             end = k + len(acc)
             who, span = _right_speaker(view, end - 1, ctx, lex)
@@ -457,6 +469,18 @@ def _is_speech_verb(view, k: int, entry, lex: ClaimLexicon) -> bool:
     if form == "ed" and lemma in lex.no_passive and any(words[j] in _BE for j in range(max(0, k - 2), k)):
         return False                 # "feels threatened by", "was seen as"
     return True
+
+
+_FIRST_WORDS: dict[int, tuple[list, frozenset | None]] = {}
+
+
+def _first_words(phrases: list[tuple[str, ...]]) -> frozenset | None:
+    """The first words of ``phrases`` (None when one is empty: it starts anywhere)."""
+    cached = _FIRST_WORDS.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        firsts = None if any(not p for p in phrases) else frozenset(p[0] for p in phrases)
+        cached = _FIRST_WORDS[id(phrases)] = (phrases, firsts)
+    return cached[1]
 
 
 def _phrase_at(words, k, phrases):
@@ -776,7 +800,10 @@ def _trailing_adjunct(view, k: int, after: int) -> bool:
     """Only a short adjunct follows the speech verb at ``k`` ("said on Tuesday", "told
     reporters", "said in a statement"): the verb closes the sentence, its content came before.
     An object ("condemned the strikes") is content, not an adjunct."""
-    rest = [w for w in view.lower[after:] if w not in (".", "!", "?")]
+    # up to seven words are enough to decide (more than six are not an adjunct)
+    words = view.lower
+    rest = list(islice((words[i] for i in range(after, len(words))
+                        if words[i] not in (".", "!", "?")), 7))
     if not rest:
         return True
     if len(rest) > 6 or any(w in _TRAIL_STOP or w in OPEN_QUOTES for w in rest):
@@ -860,17 +887,10 @@ def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> tuple[Claim, se
         a, b = view.sentence.start, view.sentence.end
     label = _trim(text[a:b])
     speakers = set(f.speakers)
-    about: list[str] = []
-    self_named: set[str] = set()
-    for u in view.units:
-        if (u.first in f.exclude or u.last in f.exclude) and any(x in speakers for x in u.actors):
-            continue
-        # "Iran says it needs ...", "we support ...": a speaker that its content names again
-        self_named.update(x for x in u.actors if x in speakers)
-        for x in u.actors:
-            if x not in about:
-                about.append(x)
-    content_words = [t.text.lower() for t in view.tokens if a <= t.start < b]
+    about = _named_outside(view, f.exclude, speakers)
+    # "Iran says it needs ...", "we support ...": a speaker that its content names again
+    self_named = {x for x in about if x in speakers}
+    content_words = _words_between(view, a, b)
     own = _own_sides(doc, f.speakers)
     for side in own - speakers:          # a speaker speaks for its own side as well
         if side not in about:
@@ -891,6 +911,43 @@ def _claim(doc: Document, view, f: _Found, lex: ClaimLexicon) -> tuple[Claim, se
                  sentence=f.sentence, start=a, end=b, label=label, cue=f.cue), self_named
 
 
+def _named_outside(view, exclude: set[int], speakers: set[str]) -> list[str]:
+    """The actors of ``view``'s units in order of first mention, leaving out the units that
+    start or end in ``exclude`` (the speaker phrase) and name a speaker.
+
+    Read from an index made once per view: each claim costs the number of actors, not of
+    units (a long sentence holds many claims and many units).
+    """
+    occurrences, ends_at = _unit_index(view)
+    units = view.units
+    skipped = {i for k in exclude for i in ends_at.get(k, ())
+               if any(x in speakers for x in units[i].actors)}
+    firsts = []
+    for actor, places in occurrences.items():
+        for place in places:
+            if place[0] not in skipped:
+                firsts.append((place, actor))
+                break
+    firsts.sort()
+    return [actor for _, actor in firsts]
+
+
+def _unit_index(view) -> tuple[dict[str, list[tuple[int, int]]], dict[int, list[int]]]:
+    """actor -> its (unit number, place among the unit's actors) in order, and token ->
+    the numbers of the units that start or end there; made once per view."""
+    index = getattr(view, "_claim_unit_index", None)
+    if index is None:
+        occurrences: dict[str, list[tuple[int, int]]] = {}
+        ends_at: dict[int, list[int]] = {}
+        for i, u in enumerate(view.units):
+            for place, actor in enumerate(u.actors):
+                occurrences.setdefault(actor, []).append((i, place))
+            for k in dict.fromkeys((u.first, u.last)):
+                ends_at.setdefault(k, []).append(i)
+        index = view._claim_unit_index = (occurrences, ends_at)
+    return index
+
+
 # Reporting verbs that take no side by themselves.
 _NEUTRAL_REPORT = {"say", "report", "tell", "add", "announce", "confirm", "state", "note",
                    "indicate", "brief", "post", "write", "explain", "estimate", "reveal"}
@@ -898,10 +955,29 @@ _NEUTRAL_REPORT = {"say", "report", "tell", "add", "announce", "confirm", "state
 
 def _cue_lemma(view, offset: int, lex: ClaimLexicon) -> str:
     """The lemma of the speech verb that starts at character ``offset`` of the sentence ("" if none)."""
-    for i, t in enumerate(view.tokens):
-        if t.start == offset:
-            return lex.verbs.get(view.lower[i], ("", ""))[0]
+    starts = _token_starts(view)
+    i = bisect.bisect_left(starts, offset)
+    if i < len(starts) and starts[i] == offset:
+        return lex.verbs.get(view.lower[i], ("", ""))[0]
     return ""
+
+
+def _token_starts(view) -> list[int]:
+    """The start offsets of ``view``'s tokens (ascending), made once per view."""
+    starts = getattr(view, "_token_starts", None)
+    if starts is None:
+        starts = view._token_starts = [t.start for t in view.tokens]
+    return starts
+
+
+def _words_between(view, a: int, b: int) -> list[str]:
+    """The lower-case texts of the tokens that start in ``[a, b)``: a slice of a list made once
+    per view, so that many claims in one long sentence cost no scan of it each."""
+    plain = getattr(view, "_plain_lower", None)
+    if plain is None:
+        plain = view._plain_lower = [t.text.lower() for t in view.tokens]
+    starts = _token_starts(view)
+    return plain[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
 
 
 def _own_sides(doc: Document, speakers: list[str]) -> set[str]:
@@ -980,11 +1056,27 @@ def _event_referents(doc: Document, sentence: int, content: str) -> list[str]:
 
 def _trim(label: str) -> str:
     label = label.strip().strip("“”\"").strip()
-    label = re.sub(r"\s+", " ", label)
+    label = _collapse_spaces(label)
     if len(label) > MAX_LABEL:
         cut = label.rfind(" ", 0, MAX_LABEL - 1)
         label = label[:cut if cut > 40 else MAX_LABEL - 1].rstrip(",;:") + "…"
     return label
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _collapse_spaces(label: str) -> str:
+    """``label`` with every run of white space made one space -- or, when that is much longer
+    than :data:`MAX_LABEL`, a prefix of it still longer than ``MAX_LABEL`` (all that
+    :func:`_trim` reads): a claim in a very long sentence costs no pass over all of it."""
+    size = 4 * MAX_LABEL
+    while size < len(label):
+        head = _SPACES.sub(" ", label[:size])
+        if len(head) > MAX_LABEL:
+            return head
+        size *= 2
+    return _SPACES.sub(" ", label)
 
 
 def _stance(doc, view, about, words, lex: ClaimLexicon, speakers) -> int:
@@ -996,9 +1088,9 @@ def _stance(doc, view, about, words, lex: ClaimLexicon, speakers) -> int:
             score += it.polarity
     if score:
         return 1 if score > 0 else -1
-    neg = sum(1 for w in words if w in lex.negative)
-    pos = sum(1 for w in words if w in lex.positive)
-    if any(w in ("not", "no", "never", "n't") for w in words) and abs(neg - pos) <= 1:
+    neg = sum(map(lex.negative.__contains__, words))
+    pos = sum(map(lex.positive.__contains__, words))
+    if not _NEGATION_WORDS.isdisjoint(words) and abs(neg - pos) <= 1:
         neg, pos = pos, neg
     if neg > pos:
         return -1
@@ -1006,6 +1098,8 @@ def _stance(doc, view, about, words, lex: ClaimLexicon, speakers) -> int:
         return 1
     return 0
 
+
+_NEGATION_WORDS = frozenset({"not", "no", "never", "n't"})
 
 _SUBORDINATE = {"that", "which", "who", "whom", "whose", "where", "because", "while", "although",
                 "though", "since", "when", "if", "unless", "as"}
@@ -1022,12 +1116,14 @@ def _main_clause(words: list[str]) -> list[str]:
 
 def _modality(words: list[str], lex: ClaimLexicon) -> str:
     words = _main_clause(words)
-    present = set(words)
+    positions: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        positions.setdefault(w, []).append(i)
 
     def has(phrases):
-        # only phrases whose first word occurs are tried: linear in the words, not words x phrases
-        return any(tuple(words[i:i + len(p)]) == p for p in phrases if p[0] in present
-                   for i, w in enumerate(words) if w == p[0])
+        # only where a phrase's first word occurs: linear in the words, not words x phrases
+        return any(tuple(words[i:i + len(p)]) == p for p in phrases if p[0] in positions
+                   for i in positions[p[0]])
     if has(lex.recommend):
         return "Recommended"
     if has(lex.hypothetical):
@@ -1044,7 +1140,10 @@ def _recommendation(doc: Document, view, lex: ClaimLexicon, quotes: _Quotes) -> 
         return None
     if doc.title and _norm(view.sentence.text) == _norm(doc.title):
         return None                  # the headline is not the author's argument
+    recommend = _first_words(lex.recommend)
     for k in range(len(words)):
+        if recommend is not None and words[k] not in recommend:
+            continue                 # no cue starts here (the common case, without a call)
         p = _phrase_at(words, k, lex.recommend)
         if p is None or (k == 0 and p == ("should",)):
             continue                 # "Should more sanctions be put on Iran, ...": a condition

@@ -90,7 +90,13 @@ _COMMON = {"veterans", "officials", "leaders", "troops", "forces", "critics", "a
 def _common_word(text: str, name: str, m: re.Match) -> bool:
     """A sentence-initial word that is no name: a lower-case modifier follows it ("Large
     military drills") or the document writes it in lower case elsewhere."""
-    return bool(m.group("mods").strip()) or re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+    return bool(m.group("mods").strip()) or _has_lower_word(text, name.lower())
+
+
+@lru_cache(maxsize=256)   # the same sentence-initial word comes back in one document
+def _has_lower_word(text: str, word: str) -> bool:
+    """``word`` occurs in ``text`` between word boundaries."""
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
 def _clean_name(name: str) -> str:

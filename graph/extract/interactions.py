@@ -28,6 +28,7 @@ Each hit becomes an :class:`~graph.model.Interaction`; its modality comes from
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import permutations
@@ -140,9 +141,11 @@ class SentenceView:
         self.doc = doc
         self.sentence = sentence
         self.tokens: list[Token] = tokenize(sentence.text, sentence.start)
-        self.lower = [t.text.lower().replace("’", "'") for t in self.tokens]
-        start_index = {t.start: i for i, t in enumerate(self.tokens)}
-        end_index = {t.end: i for i, t in enumerate(self.tokens)}
+        # tokens hold no white space: one lower() over them all, split again at the newlines
+        self.lower = "\n".join([t.text for t in self.tokens]).lower().replace("’", "'").split("\n") \
+            if self.tokens else []
+        start_index = dict(zip([t.start for t in self.tokens], range(len(self.tokens))))
+        end_index = dict(zip([t.end for t in self.tokens], range(len(self.tokens))))
         spans: dict[tuple[int, int], Unit] = {}
         for m in mentions:
             a, b = start_index.get(m.start), end_index.get(m.end)
@@ -230,6 +233,22 @@ class SentenceView:
         return None
 
 
+def sentence_view(doc: Document, sentence, mentions: list[Mention],
+                  views: dict | None = None) -> SentenceView:
+    """The :class:`SentenceView` of ``sentence`` with ``mentions``: the one in ``views`` if it
+    was made from the same mentions (a view never changes once made), else a new one, kept
+    there."""
+    if views is None:
+        return SentenceView(doc, sentence, mentions)
+    key = tuple(mentions)
+    cached = views.get(sentence.index)
+    if cached is not None and cached[0] == key and cached[1].sentence is sentence:
+        return cached[1]
+    view = SentenceView(doc, sentence, mentions)
+    views[sentence.index] = (key, view)
+    return view
+
+
 def _office_list(between: list[str], lower: list[str], nxt: Unit) -> bool:
     """"Chile's president and Peru's premier": two owners' office-holders in a list are a list of
     the owners (``between`` runs from the first owner's "'s" to the second owner)."""
@@ -275,8 +294,13 @@ def _titled_by(owner: Unit, person: Unit, lower: list[str]) -> bool:
     return owner.via == "adjective" and 1 <= len(between) <= 3 and all(w in titles for w in between)
 
 
-def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Document:
-    """Fill ``doc.interactions`` from the sentences and mentions already on ``doc``."""
+def extract_interactions(doc: Document, lexicon: Lexicon | None = None,
+                         views: dict | None = None) -> Document:
+    """Fill ``doc.interactions`` from the sentences and mentions already on ``doc``.
+
+    ``views``, when given, receives each sentence's :class:`SentenceView` (see
+    :func:`sentence_view`) for the later extractors to reuse.
+    """
     lex = lexicon or load_lexicon()
     by_sentence: dict[int, list[Mention]] = {}
     for m in doc.mentions:
@@ -293,7 +317,7 @@ def extract_interactions(doc: Document, lexicon: Lexicon | None = None) -> Docum
             continue
         if title and _norm(sentence.text) == title:
             continue      # the headline restates the body: its evidence would count twice
-        view = SentenceView(doc, sentence, mentions)
+        view = sentence_view(doc, sentence, mentions, views)
         prev = by_sentence.get(sentence.index - 1, [])
         hits = _hits(view, lex, prev)
         hits += _participation(view, lex, _recent(exercise_parties, sentence.index))
@@ -329,14 +353,18 @@ def _norm(text: str) -> str:
 
 def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> list[Hit]:
     hits: list[Hit] = []
-    if len({a for u in view.units for a in u.actors}) < 1:
+    if not any(u.actors for u in view.units):
         return hits
     tokens = view.lower
     title_case = _title_case(view)
+    trigger_starts = lex.triggers.root
     k = 0
     while k < len(tokens):
         if k in view.unit_at:            # trigger words inside a name are not triggers
             k = view.unit_at[k].last + 1
+            continue
+        if tokens[k] not in trigger_starts:   # most words start no trigger: no call
+            k += 1
             continue
         match = lex.triggers.longest_word_at(tokens, k)
         if match is None:
@@ -1679,10 +1707,17 @@ def _relation_sign(view: SentenceView, first: int, last: int, lex: Lexicon) -> i
 def _phrases(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> list[Hit]:
     hits = []
     words = view.lower
-    positions: dict[str, list[int]] = {}   # word -> its indices: phrases x words is too slow
+    leads = _phrase_leads(lex)
+    present = leads.keys() & set(words)   # the lead words in this sentence: usually none
+    if not present:
+        return hits
+    positions: dict[str, list[int]] = {w: [] for w in present}
     for k, w in enumerate(words):
-        positions.setdefault(w, []).append(k)
-    for entry in lex.phrases:
+        if w in present:
+            positions[w].append(k)
+    entries = sorted(i for w in present for i in leads[w])
+    for i in entries:               # in lexicon order, only the phrases whose lead word occurs
+        entry = lex.phrases[i]
         pattern = entry.pattern
         lead = pattern[1] if pattern[0] == "{s}" else pattern[0]
         for k in positions.get(lead, ()):
@@ -1708,6 +1743,21 @@ def _phrases(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> 
                                 symmetric="symmetric" in entry.options,
                                 indirect=subject.indirect or target.indirect))
     return hits
+
+
+_PHRASE_LEADS: dict[int, tuple[list, dict[str, list[int]]]] = {}
+
+
+def _phrase_leads(lex: Lexicon) -> dict[str, list[int]]:
+    """lead word -> the numbers of the lexicon's phrases that it leads ("{s}" is skipped)."""
+    cached = _PHRASE_LEADS.get(id(lex))
+    if cached is None or cached[0] is not lex.phrases:
+        leads: dict[str, list[int]] = {}
+        for i, entry in enumerate(lex.phrases):
+            pattern = entry.pattern
+            leads.setdefault(pattern[1] if pattern[0] == "{s}" else pattern[0], []).append(i)
+        cached = _PHRASE_LEADS[id(lex)] = (lex.phrases, leads)
+    return cached[1]
 
 
 def _match_phrase(view: SentenceView, pattern: tuple[str, ...], k: int):
@@ -1782,12 +1832,29 @@ def _to_interactions(view: SentenceView, hits: list[Hit], lex: Lexicon) -> list[
 
 
 def _nearest(view: SentenceView, actor: str, k: int) -> int:
-    best = k
-    dist = 10**6
-    for u in view.units:
-        if actor in u.actors and abs(u.first - k) < dist:
-            best, dist = u.first, abs(u.first - k)
-    return best
+    """The first token of the unit naming ``actor`` nearest to ``k`` (the earlier on a tie),
+    else ``k``."""
+    firsts = _unit_firsts(view).get(actor)
+    if not firsts:
+        return k
+    i = bisect_left(firsts, k)     # firsts[i - 1] < k <= firsts[i]
+    before = firsts[i - 1] if i else None
+    after = firsts[i] if i < len(firsts) else None
+    if before is None or after is not None and after - k < k - before:
+        return after
+    return before
+
+
+def _unit_firsts(view: SentenceView) -> dict[str, list[int]]:
+    """actor -> the first tokens of the units naming it, ascending; made once per view."""
+    firsts = getattr(view, "_unit_firsts", None)
+    if firsts is None:
+        firsts = {}
+        for u in view.units:
+            for actor in dict.fromkeys(u.actors):
+                firsts.setdefault(actor, []).append(u.first)
+        view._unit_firsts = firsts
+    return firsts
 
 
 def _dedupe(items: list[Interaction]) -> list[Interaction]:

@@ -13,6 +13,8 @@ accused Baku") stays Asserted.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 
 _CLAUSE_STOP = {";", ":", "—", "–", "but", "while", "whereas", "although", "however", "yet"}
 _NEGATION_REACH = 4
@@ -31,7 +33,8 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
     while start > 0 and first - start < window and words[start - 1] not in _CLAUSE_STOP \
             and words[start - 1] != ".":
         start -= 1
-    skip, open_at = _asides(words, first)
+    structure = _structure_of(view)
+    skip, open_at = structure.asides(first)
     if open_at is not None and open_at >= start:
         start = open_at           # the trigger is inside ", which ...": its clause starts there
     best, cue = "Asserted", ""
@@ -40,7 +43,11 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
         gaz = lex.modality[name]
         reach_from = max(start, first - _NEGATION_REACH) if name == "negated" else start
         k = reach_from
+        starts = gaz.root
         while k < first:
+            if words[k] not in starts:      # most words start no cue: no call
+                k += 1
+                continue
             m = gaz.longest_word_at(words, k)
             if m is None or m.first in skip:
                 k += 1
@@ -58,7 +65,7 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
         if after:
             best, cue = "Hypothetical", after
     if best == "Asserted":
-        reported = _reported_by_structure(words, first, lex, skip)
+        reported = _reported_by_structure(words, first, lex, skip, structure)
         if reported:
             best, cue = "Reported", reported
     return best, cue
@@ -92,6 +99,121 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"} 
 def _opens_relative(words: list[str], k: int) -> bool:
     """", which ..." at ``k``: a trigger inside the relative clause takes no cue from before it."""
     return words[k] in _RELATIVE and k > 0 and words[k - 1] == ","
+
+
+class _Closed:
+    """Token positions inside the closed asides ``spans`` (sorted, disjoint ``(k, end)``
+    pairs): a set for ``in`` tests, without listing every position."""
+
+    __slots__ = ("starts", "spans")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.starts = [k for k, _ in spans]
+
+    def __contains__(self, position: int) -> bool:
+        i = bisect_right(self.starts, position) - 1
+        return i >= 0 and position <= self.spans[i][1]
+
+
+class _Structure:
+    """What :func:`modality_for` reads of a whole sentence, found in one pass and shared by
+    every trigger of the sentence (so that a long sentence costs linear time, not quadratic).
+
+    * the chain of ", which/who ... ," asides from the sentence start, each ending at the next
+      comma (None when no comma follows): :func:`_asides` for any trigger position;
+    * whether "according" and "to" occur;
+    * the clause stops, and the "that"/"of" positions right after an allegation verb.
+    """
+
+    def __init__(self, words):
+        self.words = words
+        self._chain: list[tuple[int, int | None]] | None = None
+        self._openers: list[int] = []
+        self._according: bool | None = None
+        self._stops: list[int] | None = None
+        self._allegations: dict[int, tuple[list[int], list[str]]] = {}
+
+    @property
+    def chain(self) -> list[tuple[int, int | None]]:
+        if self._chain is None:
+            words = self.words
+            chain: list[tuple[int, int | None]] = []
+            relatives = [k for k, w in enumerate(words) if w in _RELATIVE or w == ","]
+            commas = [k for k in relatives if words[k] == ","]
+            after = 0                      # an aside's words open no aside of their own
+            for k in relatives:
+                if k < after or not _opens_relative(words, k):
+                    continue
+                i = bisect_right(commas, k)
+                end = commas[i] if i < len(commas) else None
+                chain.append((k, end))
+                if end is None:
+                    break
+                after = end + 1
+            self._chain = chain
+            self._openers = [k for k, _ in chain]
+        return self._chain
+
+    @property
+    def according(self) -> bool:
+        if self._according is None:
+            self._according = "according" in self.words and "to" in self.words
+        return self._according
+
+    @property
+    def stops(self) -> list[int]:
+        if self._stops is None:
+            self._stops = [j for j, w in enumerate(self.words) if w in _CLAUSE_STOP]
+        return self._stops
+
+    def asides(self, first: int) -> tuple[_Closed, int | None]:
+        """:func:`_asides` of ``first``."""
+        chain = self.chain
+        i = bisect_left(self._openers, first)       # asides opened before ``first``
+        closed = []
+        for k, end in chain[:i]:
+            if end is None or end >= first:
+                return _Closed(closed), k
+            closed.append((k, end))
+        return _Closed(closed), None
+
+    def last_stop_before(self, first: int) -> int:
+        """The last clause stop before ``first``, else -1."""
+        i = bisect_left(self.stops, first)
+        return self.stops[i - 1] if i else -1
+
+    def allegations(self, lex) -> tuple[list[int], list[str]]:
+        """Positions k of "that"/"of" with an allegation verb among the three words before,
+        and the cue each gives (the nearest verb + the word), as in
+        :func:`_reported_by_structure`."""
+        key = id(lex.allegation_verbs)
+        found = self._allegations.get(key)
+        if found is None:
+            words, positions, cues = self.words, [], []
+            for k in [k for k, w in enumerate(words) if w == "that" or w == "of"]:
+                if k == 0:
+                    continue
+                w = words[k]
+                for j in range(k - 1, max(-1, k - 4), -1):
+                    if words[j] in lex.allegation_verbs:
+                        positions.append(k)
+                        cues.append(words[j] + " " + w)
+                        break
+            found = self._allegations[key] = (positions, cues)
+        return found
+
+
+def _structure_of(view) -> _Structure:
+    """The :class:`_Structure` of ``view``'s words, made once per view."""
+    structure = getattr(view, "_modality_structure", None)
+    if structure is None or structure.words is not view.lower:
+        structure = _Structure(view.lower)
+        try:
+            view._modality_structure = structure
+        except AttributeError:
+            pass
+    return structure
 
 
 def _asides(words: list[str], first: int) -> tuple[set[int], int | None]:
@@ -131,12 +253,14 @@ def _not_a_negation(words: list[str], k: int) -> bool:
     return words[k] == "not" and nxt in ("only", "least", "just", "merely")
 
 
-def _reported_by_structure(words: list[str], first: int, lex, skip: set[int] = frozenset()) -> str:
+def _reported_by_structure(words: list[str], first: int, lex, skip=frozenset(),
+                           structure: _Structure | None = None) -> str:
     """Content attributed to a speaker: "according to X" anywhere; a trigger before a closing
     attribution (", the ministry said."); or under an allegation verb ("X claimed that ...").
     Content after a neutral "X said (that)" stays Asserted: measured on the shared gold, treating
     it as Reported disagreed with the annotators more often than it agreed."""
-    if "according" in words and "to" in words:
+    structure = structure or _Structure(words)
+    if structure.according:
         return "according to"
     tail = words[-7:]
     for k, w in enumerate(tail):
@@ -144,14 +268,12 @@ def _reported_by_structure(words: list[str], first: int, lex, skip: set[int] = f
                                                              or x.isalpha() for x in tail[k + 1:]):
             if len(words) - 7 + k > first:
                 return w
-    for k in range(first - 1, -1, -1):
-        w = words[k]
-        if w in _CLAUSE_STOP:
-            break
-        if k in skip:
-            continue
-        if w in ("that", "of") and k > 0:
-            for j in range(k - 1, max(-1, k - 4), -1):
-                if words[j] in lex.allegation_verbs:
-                    return words[j] + " " + w
+    # the nearest "that"/"of" after an allegation verb, back to the clause start
+    stop = structure.last_stop_before(first)
+    positions, cues = structure.allegations(lex)
+    i = bisect_left(positions, first) - 1
+    while i >= 0 and positions[i] > stop:
+        if positions[i] not in skip:
+            return cues[i]
+        i -= 1
     return ""
