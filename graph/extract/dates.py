@@ -59,6 +59,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 #: Patterns that cannot match without a digit (a day or a year).
 _NEED_DIGIT = {"mdy", "dmy", "iso", "my", "md", "dm", "decade", "year"}
 _DIGIT = re.compile(r"\d")
+#: Patterns that cannot match without a month name (it always starts a word).
+_NEED_MONTH = {"mdy", "dmy", "my", "md", "dm", "partmonth", "inmonth"}
+#: (A loose superset, "man" or "sun" pass too: two letter tests are cheaper than twelve words.)
+_MONTH_START = re.compile(r"\b(?i:[jfmasond])(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
+#: Patterns that cannot match without one of these words or word parts (any case):
+#: "day" covers the weekdays, "yesterday", "today" and "days".
+_NEED_UNIT = {"yesterday", "weekday", "week", "recent", "ago", "earlier"}
+#: (Written first letter, then rest: also a loose superset, "tear" passes, but cheap.)
+_UNIT_PART = re.compile(r"(?i:[dwmyt](?:ay|eek|onth|ear|onight|omorrow))")
 _NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10}
 RELATIVE = {"md", "dm", "partmonth", "inmonth", "yesterday", "weekday", "week", "recent", "ago",
@@ -210,10 +219,18 @@ def find_dates(text: str, doc_date: str | None = None, offset: int = 0) -> list[
     ref = _parse_doc_date(doc_date)
     taken: list[tuple[int, int]] = []
     out: list[DateMatch] = []
-    has_digit = _DIGIT.search(text) is not None
+    # Cheap necessary conditions first: most sentences have no digit, no month name and no
+    # day/week/month/year word, so most of the patterns below need not run at all.
+    skip: set[str] = set()
+    if _DIGIT.search(text) is None:
+        skip |= _NEED_DIGIT
+    if _MONTH_START.search(text) is None:
+        skip |= _NEED_MONTH
+    if _UNIT_PART.search(text) is None:
+        skip |= _NEED_UNIT
     for kind, rx in PATTERNS:
-        if not has_digit and kind in _NEED_DIGIT:
-            continue     # most sentences have no digit: skip the patterns that need one
+        if kind in skip:
+            continue
         for m in rx.finditer(text):
             a, b = m.span()
             if any(a < y and x < b for x, y in taken):

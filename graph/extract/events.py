@@ -43,6 +43,8 @@ class EventLexicon:
     later: re.Pattern
     described: re.Pattern | None = None
     described_groups: frozenset = frozenset()
+    #: Any head noun after a space, any case: every pattern above needs one, so a sentence without one is skipped.
+    any_head: re.Pattern | None = None
 
     def group(self, label: str) -> str | None:
         """The group of an event from the head noun that ends its label ("... exercise")."""
@@ -75,7 +77,9 @@ def load_event_lexicon() -> EventLexicon:
         described = re.compile(
             rf"\b(?P<det>the|a|an|this|next|last|its|their)\s+"
             rf"(?P<mods>(?:(?:{mod_rx})\s+)*)(?P<head>{d_rx})\b", re.I)
-    return EventLexicon(heads, modifiers, members, named, later, described, described_groups)
+    any_head = re.compile(rf"\s(?:{head_rx})\b", re.I)     # each pattern has \s+ before its head
+    return EventLexicon(heads, modifiers, members, named, later, described, described_groups,
+                        any_head)
 
 
 _STOPNAMES = {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "After",
@@ -121,6 +125,8 @@ def extract_events(doc: Document, lex: EventLexicon | None = None) -> Document:
     group_of: dict[str, str] = {}
     last_by_group: dict[str, str] = {}
     for s in doc.sentences:
+        if lex.any_head is not None and lex.any_head.search(s.text) is None:
+            continue     # most sentences name no event head: skip the three patterns
         taken: list[tuple[int, int]] = []
         for m in lex.named.finditer(s.text):
             name = _clean_name(m.group("name"))
