@@ -688,3 +688,39 @@ def test_dataset_with_named_graphs_is_validated_as_union(example, shapes):
     docs.set((I0, KGO.polarity, Literal(0)))
     conforms, results, _ = _validate(ds, shapes)
     assert not conforms and (I0, KGO.polarity) in {(f, p) for f, p, _ in results}
+
+
+def _duplicate_keys(path):
+    """Keys given twice in one mapping of a YAML file (YAML keeps the last one silently)."""
+    import yaml
+
+    found = []
+
+    class Checking(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if key in seen:
+                    found.append((key, key_node.start_mark.line + 1))
+                seen.add(key)
+            return super().construct_mapping(node, deep)
+
+    with open(path, encoding="utf-8") as fh:
+        yaml.load(fh, Loader=Checking)  # noqa: S506 - a safe loader
+    return found
+
+
+def test_no_shipped_yaml_file_gives_a_key_twice():
+    from graph.resources import ontology_dir
+
+    files = sorted(ontology_dir().rglob("*.yaml"))
+    assert files
+    duplicated = {str(f.relative_to(ontology_dir())): d for f in files if (d := _duplicate_keys(f))}
+    assert duplicated == {}
+
+
+def test_the_duplicate_key_check_finds_a_key_given_twice(tmp_path):
+    data = tmp_path / "lexicon.yaml"
+    data.write_text("nouns:\n  snub: {type: REJECT}\n  rebuke: {type: CRITICIZE}\n  snub: {type: REJECT}\n")
+    assert _duplicate_keys(data) == [("snub", 4)]
