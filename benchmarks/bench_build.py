@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import generate_corpus  # noqa: E402
+from bench_extract import read_documents  # noqa: E402
 
 KG = Path(sys.executable).with_name("kg")
 PER_FOLDER = 1000
@@ -71,19 +72,6 @@ def machine() -> dict:
 # ---------------------------------------------------------------------------------------------
 # Extraction alone, and spaCy on the same texts
 # ---------------------------------------------------------------------------------------------
-
-
-def read_all(folders: list[Path], limit: int):
-    from graph.ingest import IngestError, collect_inputs, read_document
-
-    files, _ = collect_inputs(folders)
-    docs = []
-    for path in files[:limit]:
-        try:
-            docs.append(read_document(path))
-        except IngestError:
-            pass
-    return docs
 
 
 def bench_extraction(docs) -> dict:
@@ -237,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"machine": machine(), "builds": [], "stages": []}
     folders = corpus(args.root, max(args.sizes))
     if not args.skip_extraction:
-        docs = read_all(folders, args.extraction_docs)
+        docs = read_documents(folders, args.extraction_docs)
         results["extraction"] = bench_extraction(docs)
         print("extraction", json.dumps(results["extraction"]), flush=True)
         results["spacy"] = bench_spacy(docs)

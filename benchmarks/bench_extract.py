@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def read_documents(folders: list[str], limit: int | None) -> list:
+def read_documents(folders: list[str | Path], limit: int | None) -> list:
     """The documents under ``folders`` (read and cleaned, not yet processed)."""
     from graph.ingest import IngestError, collect_inputs, read_document
 

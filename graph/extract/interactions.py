@@ -1482,10 +1482,15 @@ def _modified_by_with(view: SentenceView, with_at: int) -> Group | None:
 FRONTING_WORDS = {"in", "as", "with", "amid", "after", "despite"}
 
 
+def _dateline_end(view: SentenceView) -> int:
+    """The first token after a dateline ("LIMA:", "CAIRO —") in the first three tokens, else 0."""
+    return next((j + 1 for j in range(min(3, len(view.lower))) if view.lower[j] in (":", "—", "–")), 0)
+
+
 def opening_end(view: SentenceView) -> int:
     """The first token after a dateline ("LIMA:") and an opening prepositional phrase closed by
     a comma ("In what was seen as a snub to X, ..."): where the main clause starts."""
-    start = next((j + 1 for j in range(min(3, len(view.lower))) if view.lower[j] in (":", "—", "–")), 0)
+    start = _dateline_end(view)
     if start < len(view.lower) and view.lower[start] in FRONTING_WORDS:
         comma = next((j for j in range(start + 1, len(view.tokens)) if view.lower[j] == ","), None)
         if comma is not None and not any(view.is_boundary(j) for j in range(start + 1, comma)):
@@ -1496,8 +1501,7 @@ def opening_end(view: SentenceView) -> int:
 def _subject_after_fronted_phrase(view: SentenceView, k: int) -> Group | None:
     """"In what was seen as a snub to X, Peru ...", "As a rebuke to X, Chile ...": a noun in an
     opening prepositional phrase belongs to the subject right after the phrase's comma."""
-    # a dateline may come first: "LIMA: In what was seen as a snub to X, ..."
-    start = next((j + 1 for j in range(min(3, len(view.lower))) if view.lower[j] in (":", "—", "–")), 0)
+    start = _dateline_end(view)   # "LIMA: In what was seen as a snub to X, ..."
     if start >= len(view.lower) or view.lower[start] not in FRONTING_WORDS or k < start:
         return None
     comma = next((j for j in range(k + 1, len(view.tokens)) if view.lower[j] == ","), None)
