@@ -26,7 +26,7 @@ def extract(doc):
     extract_interactions(doc, views=views)
     extract_events(doc)
     extract_claims(doc, views=views)
-    speaker_pronoun_interactions(doc)
+    speaker_pronoun_interactions(doc, views=views)
     interactions_from_claims(doc)
     return doc
 

@@ -1879,7 +1879,8 @@ THIRD_PLURAL = {"they", "them", "their", "theirs"}
 COUNTERPART_LOOKBACK = 2
 
 
-def speaker_pronoun_interactions(doc: Document, lexicon: Lexicon | None = None) -> Document:
+def speaker_pronoun_interactions(doc: Document, lexicon: Lexicon | None = None,
+                                 views: dict | None = None) -> Document:
     """Add the interactions whose party is a plural pronoun of attributed speech.
 
     Runs after the claims, which know who speaks in each sentence. In a sentence spoken by one
@@ -1889,6 +1890,7 @@ def speaker_pronoun_interactions(doc: Document, lexicon: Lexicon | None = None) 
     sentence or the ``COUNTERPART_LOOKBACK`` sentences before ("They wanted us to give in");
     and "they" right after the speech verb ("the Kurdish envoy said they would resist") is the
     speaker's own side. Only interactions that need one of these pronouns are added.
+    ``views``: the sentence views the other extractors made (see :func:`sentence_view`).
     """
     from graph.extract.stance import speaker_side
 
@@ -1915,26 +1917,28 @@ def speaker_pronoun_interactions(doc: Document, lexicon: Lexicon | None = None) 
         pronouns = _plural_pronouns(doc, sentence, mentions, side, cues.get(index, set()), by_sentence)
         if not pronouns:
             continue
-        before = {_key(i) for i in _sentence_interactions(doc, sentence, mentions, lex, by_sentence)}
-        after = _sentence_interactions(doc, sentence, mentions + pronouns, lex, by_sentence)
+        before = {_key(i) for i in _sentence_interactions(sentence_view(doc, sentence, mentions, views),
+                                                          lex, by_sentence)}
+        # not kept in ``views``: the pronoun mentions exist only for this comparison
+        after = _sentence_interactions(SentenceView(doc, sentence, mentions + pronouns), lex, by_sentence)
         new = [i for i in after if _key(i) not in before]
         added += new
         others = [m.actor for m in pronouns if m.text.lower() in THIRD_PLURAL and m.actor != side]
         if others:
-            _claims_about_the_other_side(doc, sentence, mentions, others, new)
+            _claims_about_the_other_side(doc, sentence_view(doc, sentence, mentions, views), others, new)
     doc.interactions = _dedupe(doc.interactions + added)
     return doc
 
 
-def _claims_about_the_other_side(doc: Document, sentence, mentions: list[Mention],
-                                 others: list[str], found: list[Interaction]) -> None:
+def _claims_about_the_other_side(doc: Document, view: SentenceView, others: list[str],
+                                 found: list[Interaction]) -> None:
     """"“What they did to us is illegal,” the Chilean spokesman said": the sentence's claims are
     also about the side "they" stands for; a neutral claim takes its stance again, now that the
     other side is known (from the new interactions, else the stance words of its content)."""
     from graph.extract.claims import _stance, load_claim_lexicon, quote_regions
 
     clex = load_claim_lexicon()
-    view = SentenceView(doc, sentence, mentions)
+    sentence = view.sentence
     present = doc.interactions
     # the quoted words are what "they" and "we" belong to
     quoted = [(sentence.start + a, sentence.start + b) for a, b in quote_regions(sentence.text)]
@@ -1954,10 +1958,10 @@ def _key(i: Interaction) -> tuple:
     return (i.source, i.target, i.event_type, i.polarity, i.modality)
 
 
-def _sentence_interactions(doc: Document, sentence, mentions: list[Mention], lex: Lexicon,
+def _sentence_interactions(view: SentenceView, lex: Lexicon,
                            by_sentence: dict[int, list[Mention]]) -> list[Interaction]:
-    view = SentenceView(doc, sentence, mentions)
-    return _to_interactions(view, _hits(view, lex, by_sentence.get(sentence.index - 1, [])), lex)
+    previous = by_sentence.get(view.sentence.index - 1, [])
+    return _to_interactions(view, _hits(view, lex, previous), lex)
 
 
 def _plural_pronouns(doc: Document, sentence, mentions: list[Mention], side: str, cues: set[str],
