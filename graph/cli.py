@@ -167,7 +167,8 @@ def actors_cmd(
 
 
 def main() -> None:
-    _register_optional_commands()
+    if _command_name(sys.argv[1:]) not in _core_commands():
+        _register_optional_commands()
     app()
 
 
@@ -176,5 +177,28 @@ def _register_optional_commands() -> None:
     from graph import commands  # noqa: F401  (adds analyze, compare, render, serve ... to `app`)
 
 
+def _core_commands() -> set[str]:
+    """The commands this module defines (build, query, actors)."""
+    return {info.name or info.callback.__name__.replace("_", "-") for info in app.registered_commands}
+
+
+def _command_name(args: list[str]) -> str | None:
+    """The sub-command ``args`` ask for (the first word that is not an option), if any.
+
+    ``kg query ...`` then runs without importing the other commands' modules, which a command
+    line run pays for at every start; ``kg --help`` and every other command still see them all.
+
+    >>> _command_name(["query", "build/", "--named", "camps"])
+    'query'
+    >>> _command_name(["--help"]) is None
+    True
+    """
+    return next((a for a in args if not a.startswith("-")), None)
+
+
 if __name__ == "__main__":
-    main()
+    # `python -m graph.cli` runs this file as __main__, a second copy of the module: the other
+    # commands register on graph.cli.app, so run that one.
+    from graph.cli import main as cli_main
+
+    cli_main()

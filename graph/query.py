@@ -318,7 +318,7 @@ def run_query_page(out_dir, sparql: str | None = None, *, fmt: str = "table", na
         formats = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                    "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
         return (result.serialize(format=formats[fmt]) or b"").decode("utf-8"), page
-    from graph.serve import serialize_select
+    from graph.results import serialize_select
 
     variables, rows, page.more = select_pages(run, text, limit, offset)
     page.rows = len(rows)

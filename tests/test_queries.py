@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pyoxigraph as ox
 import pytest
@@ -347,3 +349,26 @@ def test_run_query_page_reports_the_next_offset(contract_dir):
     assert page.rows == 4 and not page.more and page.next_offset is None and page.note() == ""
     _, page = run_query_page(contract_dir, "SELECT ?s WHERE { ?s ?p ?o }", limit=1)
     assert page.rows > 1 and not page.more  # an ad-hoc query carries its own LIMIT: never paged
+
+
+def test_kg_query_from_the_command_line_skips_the_server_and_other_commands(contract_dir):
+    # `kg query` is run once per question from scripts and notebooks' shells, so its start-up is
+    # part of every answer: it must not import the HTTP server or the other commands' modules.
+    code = (
+        "import sys, json\n"
+        "from graph.cli import main\n"
+        f"sys.argv = ['kg', 'query', {str(contract_dir)!r}, '--named', 'camps', '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "loaded = [m for m in ('http.server', 'graph.serve', 'graph.commands') if m in sys.modules]\n"
+        "print(json.dumps(loaded), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout)["results"]["bindings"], "the camps query answered nothing"
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == []
+
+
+def test_kg_help_still_lists_every_command():
+    done = subprocess.run([sys.executable, "-m", "graph.cli", "--help"], capture_output=True,
+                          text=True, check=True)
+    for command in ("build", "query", "actors", "serve", "validate", "export", "push", "render"):
+        assert f" {command} " in done.stdout, command
