@@ -28,11 +28,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+def corpus(texts_folder):
+    return texts_folder(ARTICLES, "articles")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ import rdflib
 
 from graph import store
 from graph.export import CSV_COLUMNS, FORMATS, ExportError, actor_network, export
-from graph.pipeline import build
 
 ARTICLES = {
     "gulf.txt": "Riyadh accused Tehran of arming the rebels in Yemen. Iran denied the charge. "
@@ -29,12 +28,9 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    out = tmp_path_factory.mktemp("build")
-    assert build([folder], out, pages=False).ok
+def out(built_texts):
+    out, report = built_texts(ARTICLES, "articles")
+    assert report.ok
     return out
 
 

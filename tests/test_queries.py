@@ -281,14 +281,8 @@ SENTENCES = {
 
 
 @pytest.fixture(scope="module")
-def built_dir(tmp_path_factory):
-    from graph.pipeline import build
-
-    src = tmp_path_factory.mktemp("src")
-    for name, text in SENTENCES.items():
-        (src / name).write_text(text, encoding="utf-8")
-    out = tmp_path_factory.mktemp("built")
-    report = build([src], out, pages=False)
+def built_dir(built_texts):
+    out, report = built_texts(SENTENCES, "built")
     assert report.ok, report.skipped
     return out
 

@@ -49,14 +49,8 @@ ACTORS = ["IRN", "AZE", "ARM", "TUR", "RUS", "person/hossein-amir-abdollahian", 
 
 
 @pytest.fixture(scope="module")
-def small_build(tmp_path_factory):
-    from graph.pipeline import build
-
-    src = tmp_path_factory.mktemp("reports")
-    for name, text in REPORTS.items():
-        (src / name).write_text(text, encoding="utf-8")
-    out = tmp_path_factory.mktemp("small-build")
-    report = build([src], out, pages=False)
+def small_build(built_texts):
+    out, report = built_texts(REPORTS, "reports")
     assert report.ok and report.interactions >= 10, report
     return out
 
