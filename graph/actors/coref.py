@@ -38,6 +38,8 @@ _ORG_DESC = re.compile(r"\b[Tt]he (ministry|bureau|agency|department|alliance|bl
 # "it" as a dummy subject: "it is", "it was", "it remains", "it will be essential"
 _DUMMY_IT = re.compile(r"^\s*(?:is|was|'s|’s|would|will|remains|seems|appears|may|might|could|"
                        r"has been|had been|takes|took|makes|made)\b")
+# "it has been trying to ...": a progressive, so "it" does something and refers
+_PROGRESSIVE = re.compile(r"^\s*(?:has|had) been \w+ing\b")
 _STATE_TYPES = ("Country", "Organization", "Group")
 #: How many sentences back "the decision" or an object "it" may refer to an actor's act.
 ACT_LOOKBACK = 3
@@ -83,10 +85,19 @@ def resolve_references(doc: Document, linker) -> None:
                 if acts[(start, end)]:
                     add(start, end, acts[(start, end)], "pronoun")
                 continue
-            if match.group().lower() == "it" and _DUMMY_IT.match(sentence.text[match.end():]):
+            if match.group().lower() == "it" and _DUMMY_IT.match(sentence.text[match.end():]) \
+                    and not _PROGRESSIVE.match(sentence.text[match.end():]):
                 continue
-            same = [m for m in here if m.end <= start and kind(m) in _STATE_TYPES]
-            pool = same[:1] or [m for m in before if kind(m) in _STATE_TYPES][:1]
+            same = [] if _after_fronted_modifier(sentence.text, match.start()) else \
+                [m for m in here if m.end <= start and kind(m) in _STATE_TYPES]
+            # "the nation will trade with the United States": a subject is not an actor named
+            # again in its own clause
+            later: set[str] = set()
+            if _clause_subject(sentence.text, match.start(), match.end()):
+                stop = sentence.start + _clause_end(sentence.text, match.end())
+                later = {m.actor for m in here if end <= m.start < stop}
+            pool = [m for m in same if m.actor not in later][:1] or \
+                [m for m in before if kind(m) in _STATE_TYPES and m.actor not in later][:1]
             if pool:
                 add(start, end, pool[0].actor, "pronoun" if match.group().lower().startswith("it")
                     else "description")
@@ -113,6 +124,43 @@ def resolve_references(doc: Document, linker) -> None:
             index = next(x.index for x in doc.sentences if x.start <= start < x.end)
             added.append(Mention(start, end, doc.text[start:end], key, index, "description"))
     doc.mentions.extend(added)
+
+
+def _after_fronted_modifier(text: str, at: int) -> bool:
+    """"One of six powers trying to curb Iran's programme, it has ...": the pronoun at ``at``
+    follows the sentence's first comma, after a fronted apposition, participle or prepositional
+    phrase, which describes the subject: the actors inside that phrase are not its antecedent.
+    A fronted clause of its own ("After Iran fired, it ...") can be."""
+    head = text[:at].rstrip()
+    if not head.endswith(",") or "," in head[:-1]:
+        return False
+    first = _WORD.match(head)
+    return first is not None and first.group().lower() not in _SUBORDINATORS
+
+
+def _clause_subject(text: str, start: int, end: int) -> bool:
+    """The reference at ``start:end`` opens a clause (sentence start, after a comma, "and",
+    "that", "which" ...) and is no possessive ("its", "the regime's")."""
+    if text[end:end + 1] in ("'", "’", "s") or text[start:end].lower() == "its":
+        return False
+    head = text[:start].rstrip()
+    if not head or head.endswith((",", ";", ":", "—", "“", '"')):
+        return True
+    return head.split()[-1].lower() in ("and", "but", "that", "which", "so", "then", "while")
+
+
+_CLAUSE_END = re.compile(r"[,;:—–(]|--|\b(?:which|who|whom|that|and|but|while|after|before|because|"
+                         r"although|though|if|unless|when|as)\b")
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause that goes on at ``at`` ends (a comma, a dash, a conjunction ...)."""
+    found = _CLAUSE_END.search(text, at)
+    return found.start() if found else len(text)
+
+
+_SUBORDINATORS = {"after", "before", "when", "whenever", "while", "since", "because", "although",
+                  "though", "as", "if", "unless", "once", "until", "whereas", "where", "and", "but"}
 
 
 def _located(doc: Document, m: Mention) -> bool:
