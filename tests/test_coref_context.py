@@ -57,3 +57,25 @@ def test_a_progressive_it_refers():
 def test_dummy_it_with_a_participle_still_does_not_refer():
     text = "Norway hosted the talks. It has been reported that Colombia will attend."
     assert refs(text, "It") == []
+
+
+def test_the_regime_is_the_actor_last_named_with_that_noun():
+    text = ("The envoy said Russia and the Syrian regime were blocking aid. "
+            "The regime must take responsibility for the suffering.")
+    assert refs(text, "The regime") == [("SYR", "description")]
+
+
+def test_the_government_follows_a_possessive_with_that_noun():
+    text = "Russia and Iran's government signed a deal. The government said the deal would last."
+    assert refs(text, "The government") == [("IRN", "description")]
+
+
+def test_without_that_noun_the_description_takes_the_subject():
+    text = "Russia backed Syria. The country said the deal would last."
+    assert refs(text, "The country") == [("RUS", "description")]
+
+
+def test_its_after_a_resolved_description_takes_the_same_actor():
+    text = ("The envoy said Russia and the Syrian regime were blocking aid. "
+            "The regime must answer for its choices.")
+    assert refs(text, "its") == [("SYR", "pronoun")]

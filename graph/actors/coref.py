@@ -98,9 +98,17 @@ def resolve_references(doc: Document, linker) -> None:
                 later = {m.actor for m in here if end <= m.start < stop}
             pool = [m for m in same if m.actor not in later][:1] or \
                 [m for m in before if kind(m) in _STATE_TYPES and m.actor not in later][:1]
+            if not match.group().lower().startswith("it"):
+                # "the Syrian regime ... The regime": the actor last named with the same noun
+                named = _named_with(doc, here + before + earlier, match.group().split()[-1], start)
+                if named is not None and kind(named) in _STATE_TYPES and named.actor not in later:
+                    pool = [named]
             if pool:
+                count = len(added)
                 add(start, end, pool[0].actor, "pronoun" if match.group().lower().startswith("it")
                     else "description")
+                if len(added) > count:     # "The regime must answer for its choices": its = it
+                    here = sorted(here + added[count:], key=lambda m: m.start)
         for match in _PERSON.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             same = [m for m in here if m.end <= start and kind(m) == "Person"]
@@ -136,6 +144,14 @@ def _after_fronted_modifier(text: str, at: int) -> bool:
         return False
     first = _WORD.match(head)
     return first is not None and first.group().lower() not in _SUBORDINATORS
+
+
+def _named_with(doc: Document, pool: list[Mention], noun: str, before: int) -> Mention | None:
+    """The last mention before ``before`` that the text follows with ``noun``: "the Syrian
+    regime", "Iran's government", "the [Syrian] Regime" for "the regime"."""
+    pattern = re.compile(r"^(?:\]|’s|'s)?\s+" + re.escape(noun) + r"\b", re.IGNORECASE)
+    found = [m for m in pool if m.end <= before and pattern.match(doc.text[m.end:m.end + 40])]
+    return max(found, key=lambda m: m.start) if found else None
 
 
 def _clause_subject(text: str, start: int, end: int) -> bool:
