@@ -116,3 +116,29 @@ def test_sanctions_by_a_side_that_sanctioned_nobody_are_left_alone():
 
 def test_sanctions_without_any_earlier_sanctions_are_left_alone():
     assert in_sentence("Peru thanked Chile. Chile is lifting sanctions.", 1) == set()
+
+
+# -- "our two sides" in attributed speech -------------------------------------------------------
+
+def test_our_two_sides_are_the_speaker_and_the_one_other_side_named_before():
+    text = ("The Indian prime minister will visit Beijing next week. “We have a tradition of "
+            "exchanges and our two sides are maintaining communication,” the Chinese foreign ministry said.")
+    assert {("CHN", "IND", 1), ("IND", "CHN", 1)} <= in_sentence(text, 1)
+
+
+def test_our_two_sides_stay_unresolved_when_two_other_sides_were_named():
+    text = ("Peru thanked Bolivia for its help. “Our two sides are maintaining communication,” "
+            "the Chilean foreign ministry said.")
+    assert in_sentence(text, 1) == set()
+
+
+def test_our_two_sides_outside_attributed_speech_are_left_alone():
+    text = "Peru thanked Bolivia. Our two sides are maintaining communication."
+    assert in_sentence(text, 1) == set()
+
+
+def test_communication_between_two_states_is_consultation():
+    assert ("CHL", "PER", "CONSULT", 1, "Asserted") in rows(
+        "Lines of communication between Peru and Chile remain open.")
+    assert ("CHL", "PER", "CONSULT", 1, "Asserted") in rows(
+        "Peru and Chile have kept up contacts since the summit.")

@@ -2096,8 +2096,11 @@ def _plural_pronouns(doc: Document, sentence, mentions: list[Mention], side: str
     taken = {(m.start, m.end) for m in mentions}
     tokens = tokenize(sentence.text, sentence.start)
     words = [t.text.lower() for t in tokens]
-    ours = [t for t, w in zip(tokens, words) if w in FIRST_PLURAL and (t.start, t.end) not in taken]
-    out = [Mention(t.start, t.end, t.text, side, sentence.index, "pronoun") for t in ours]
+    out = _our_two_sides(doc, sentence, mentions, side, tokens, words, by_sentence)
+    paired = {m.start for m in out}
+    ours = [t for t, w in zip(tokens, words) if w in FIRST_PLURAL and (t.start, t.end) not in taken
+            and t.start not in paired]
+    out += [Mention(t.start, t.end, t.text, side, sentence.index, "pronoun") for t in ours]
     for k, (t, w) in enumerate(zip(tokens, words)):
         if w not in THIRD_PLURAL or (t.start, t.end) in taken:
             continue
@@ -2108,6 +2111,41 @@ def _plural_pronouns(doc: Document, sentence, mentions: list[Mention], side: str
         elif w == "they" and _after_speech_cue(words, k, cues):
             out.append(Mention(t.start, t.end, t.text, side, sentence.index, "pronoun"))
     return out
+
+
+#: "our two sides", "our two countries": the speaker's side and the other side named last
+OUR_PAIR_NOUNS = {"sides", "countries", "nations", "states", "governments", "peoples"}
+#: How many sentences back "our two sides" looks for the other side (a quotation often runs on
+#: for a few sentences after the other side was named).
+OUR_PAIR_LOOKBACK = 4
+
+
+def _our_two_sides(doc: Document, sentence, mentions: list[Mention], side: str, tokens, words,
+                   by_sentence: dict[int, list[Mention]]) -> list[Mention]:
+    """Two mentions (the speaker's side and the counterpart) over each "our two sides" / "our
+    two countries" of a spoken sentence."""
+    out = []
+    for k in range(len(words) - 2):
+        if words[k] == "our" and words[k + 1] == "two" and words[k + 2] in OUR_PAIR_NOUNS:
+            other = _only_other_side(doc, sentence, mentions, side, tokens[k].start, by_sentence)
+            if other is not None:
+                start, end = tokens[k].start, tokens[k + 2].end
+                out += [Mention(start, end, doc.text[start:end], key, sentence.index, "pronoun")
+                        for key in (side, other)]
+    return out
+
+
+def _only_other_side(doc: Document, sentence, mentions: list[Mention], side: str, before: int,
+                     by_sentence: dict[int, list[Mention]]) -> str | None:
+    """The one side other than ``side`` named in this sentence before ``before`` or in the
+    ``OUR_PAIR_LOOKBACK`` sentences before it; None when there are several (or none)."""
+    from graph.extract.stance import _side
+
+    pool = [m for i in range(sentence.index - OUR_PAIR_LOOKBACK, sentence.index)
+            for m in by_sentence.get(i, [])] + [m for m in mentions if m.end <= before]
+    others = {_side(doc, m.actor) for m in pool} - {side}
+    others = {x for x in others if not x.startswith("person/")}
+    return others.pop() if len(others) == 1 else None
 
 
 def _after_speech_cue(words: list[str], k: int, cues: set[str]) -> bool:
