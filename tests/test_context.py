@@ -142,3 +142,24 @@ def test_communication_between_two_states_is_consultation():
         "Lines of communication between Peru and Chile remain open.")
     assert ("CHL", "PER", "CONSULT", 1, "Asserted") in rows(
         "Peru and Chile have kept up contacts since the summit.")
+
+
+# -- quotations over several sentences ----------------------------------------------------------
+
+def test_a_quotation_closed_by_an_attribution_later_is_reported_throughout():
+    text = ("“Peru and Chile have deepened their cooperation. We welcome that,” the Brazilian "
+            "foreign minister said.")
+    assert ("CHL", "PER", "COOPERATE", 1, "Reported") in rows(text)
+    assert ("CHL", "PER", "COOPERATE", 1, "Asserted") not in rows(text)
+
+
+def test_a_quotation_without_a_closing_attribution_keeps_its_modality():
+    text = ("The Brazilian foreign minister spoke on Monday. “Peru and Chile have deepened their "
+            "cooperation. We welcome that.”")
+    assert ("CHL", "PER", "COOPERATE", 1, "Asserted") in rows(text)
+
+
+def test_a_sentence_outside_the_quotation_keeps_its_modality():
+    text = ("Peru and Chile have deepened their cooperation. “We welcome that. It is good news,” "
+            "the Brazilian foreign minister said.")
+    assert ("CHL", "PER", "COOPERATE", 1, "Asserted") in rows(text)
