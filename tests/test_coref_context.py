@@ -79,3 +79,29 @@ def test_its_after_a_resolved_description_takes_the_same_actor():
     text = ("The envoy said Russia and the Syrian regime were blocking aid. "
             "The regime must answer for its choices.")
     assert refs(text, "its") == [("SYR", "pronoun")]
+
+
+def test_the_kingdom_is_the_last_state_named_with_kingdom_in_its_names():
+    text = "Saudi Arabia hosted the talks. The kingdom said it would back the deal."
+    assert refs(text, "The kingdom") == [("SAU", "description")]
+
+
+def test_the_islamic_republic_is_the_last_such_state_named():
+    text = "Iran rejected the offer. Washington kept pressuring the Islamic Republic to stop enrichment."
+    assert refs(text, "the Islamic Republic") == [("IRN", "description")]
+
+
+def test_the_kingdom_without_a_kingdom_named_stays_unlinked():
+    text = "Peru rejected the offer. The kingdom said it would act."
+    assert refs(text, "The kingdom") == []
+
+
+def test_the_kingdom_skips_states_that_are_not_kingdoms():
+    text = "Jordan hosted Egypt and Iraq. The kingdom said the meeting went well."
+    assert refs(text, "The kingdom") == [("JOR", "description")]
+
+
+def test_the_kingdom_does_not_reach_far_back():
+    filler = " ".join(f"Officials met on day {n}." for n in range(11))
+    text = f"Morocco hosted the talks. {filler} The kingdom said it would act."
+    assert refs(text, "The kingdom") == []

@@ -10,6 +10,8 @@ A deliberately small, predictable resolver, in the spirit of the rest of the lin
 * "the two countries", "both countries", "both sides", "the two sides", a subject ``Both``
   and ``the two`` take the last two different states named in the previous sentence or the
   same one;
+* "the kingdom", "the Islamic Republic" (``lexicon/references.yaml``) take the last state named
+  in the ``STATE_FORM_LOOKBACK`` sentences before whose names hold those words;
 * "the ministry", "the bureau", "the agency", "the department", "the alliance", "the bloc",
   "the organization" take the last organisation of the document whose name has that word.
 * an act noun of ``lexicon/events.yaml`` (``act_nouns``) owned by an actor ("the US decision",
@@ -25,6 +27,7 @@ Each resolved reference becomes a :class:`~graph.model.Mention` with ``via`` ``p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.model import Document, Mention
 
@@ -41,6 +44,8 @@ _DUMMY_IT = re.compile(r"^\s*(?:is|was|'s|’s|would|will|remains|seems|appears|
 # "it has been trying to ...": a progressive, so "it" does something and refers
 _PROGRESSIVE = re.compile(r"^\s*(?:has|had) been \w+ing\b")
 _STATE_TYPES = ("Country", "Organization", "Group")
+#: How many sentences back "the kingdom" looks for the state it names.
+STATE_FORM_LOOKBACK = 10
 #: How many sentences back "the decision" or an object "it" may refer to an actor's act.
 ACT_LOOKBACK = 3
 _WORD = re.compile(r"[\w’']+|[^\w\s]")
@@ -117,6 +122,11 @@ def resolve_references(doc: Document, linker) -> None:
             people = _distinct([m.actor for m in pool])
             if len(people) == 1 or (same and people):
                 add(start, end, people[-1], "pronoun")
+        for match in _state_forms().finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            key = _state_named_with(doc, linker, match.group(1).lower(), start)
+            if key is not None:
+                add(start, end, key, "description")
         for match in _ORG_DESC.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             word = match.group(1).lower()
@@ -144,6 +154,30 @@ def _after_fronted_modifier(text: str, at: int) -> bool:
         return False
     first = _WORD.match(head)
     return first is not None and first.group().lower() not in _SUBORDINATORS
+
+
+@lru_cache(maxsize=1)
+def _state_forms() -> re.Pattern:
+    """"the kingdom", "the Islamic Republic": ``state_forms`` of ``lexicon/references.yaml``."""
+    from graph.resources import lexicon_path, load_yaml
+
+    forms = sorted(load_yaml(lexicon_path("references.yaml")).get("state_forms", []), key=len,
+                   reverse=True)
+    words = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
+    return re.compile(r"\b[Tt]he ((?i:" + words + r"))\b(?![-’'])")
+
+
+def _state_named_with(doc: Document, linker, form: str, before: int) -> str | None:
+    """The last state mentioned before ``before`` whose names hold the words of ``form``."""
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in form.split()) + r"\b", re.IGNORECASE)
+    index = next(x.index for x in doc.sentences if x.start <= before < x.end)
+    near = (m for m in doc.mentions if m.end <= before and index - m.sentence <= STATE_FORM_LOOKBACK)
+    for m in sorted(near, key=lambda m: m.start, reverse=True):
+        actor = linker.actor(m.actor, doc)
+        if actor is not None and actor.type == "Country" and any(
+                pattern.search(name) for name in [actor.label, *actor.alt_labels]):
+            return m.actor
+    return None
 
 
 def _named_with(doc: Document, pool: list[Mention], noun: str, before: int) -> Mention | None:
