@@ -1832,13 +1832,16 @@ def _interceptions(view: SentenceView, lex: Lexicon) -> list[Hit]:
     name, downed by the subject; :func:`_from_context` makes their owner the side that last
     attacked the subject."""
     spec = lex.context
-    if not spec or not spec["weapons"] & set(view.lower):
+    if not spec or spec["weapons"].isdisjoint(view.lower):
+        return []
+    verbs = spec["interceptions"]
+    if verbs.root.keys().isdisjoint(view.lower):
         return []
     tokens = [Token(w, t.start, t.end) for w, t in zip(view.lower, view.tokens)]
     hits = []
     k = 0
     while k < len(tokens):
-        match = spec["interceptions"].longest_at(tokens, k)
+        match = verbs.longest_at(tokens, k) if view.lower[k] in verbs.root else None
         if match is None:
             k += 1
             continue

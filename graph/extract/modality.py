@@ -290,14 +290,22 @@ def reported_in_quotations(doc, lex) -> None:
     :func:`_reported_by_structure`). Changes ``doc.interactions`` in place."""
     from graph.extract.claims import quote_regions
 
+    if not doc.interactions:
+        return
+    starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list] = {}
+    for i in doc.interactions:
+        by_sentence.setdefault(i.sentence, []).append(i)
     for start, end in quote_regions(doc.text):
-        inside = [s for s in doc.sentences if s.start < end - 1 and s.end > start + 1]
+        first = max(0, bisect_right(starts, start) - 1)
+        inside = [s for s in doc.sentences[first:bisect_right(starts, end)]
+                  if s.start < end - 1 and s.end > start + 1]
         if len(inside) < 2 or not _closing_attribution(doc.text[end - 2:inside[-1].end], lex):
             continue
-        earlier = {s.index for s in inside[:-1]}
-        for i in doc.interactions:
-            if i.sentence in earlier and i.modality == "Asserted" and start < i.start < end:
-                i.modality = "Reported"
+        for s in inside[:-1]:
+            for i in by_sentence.get(s.index, ()):
+                if i.modality == "Asserted" and start < i.start < end:
+                    i.modality = "Reported"
 
 
 def _closing_attribution(tail: str, lex) -> bool:
