@@ -10,6 +10,8 @@ A deliberately small, predictable resolver, in the spirit of the rest of the lin
 * "the two countries", "both countries", "both sides", "the two sides", a subject ``Both``
   and ``the two`` take the last two different states named in the previous sentence or the
   same one;
+* "the kingdom", "the Islamic Republic" (``lexicon/references.yaml``) take the last state named
+  in the ``STATE_FORM_LOOKBACK`` sentences before whose names hold those words;
 * "the ministry", "the bureau", "the agency", "the department", "the alliance", "the bloc",
   "the organization" take the last organisation of the document whose name has that word.
 * an act noun of ``lexicon/events.yaml`` (``act_nouns``) owned by an actor ("the US decision",
@@ -25,6 +27,7 @@ Each resolved reference becomes a :class:`~graph.model.Mention` with ``via`` ``p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.model import Document, Mention
 
@@ -38,7 +41,11 @@ _ORG_DESC = re.compile(r"\b[Tt]he (ministry|bureau|agency|department|alliance|bl
 # "it" as a dummy subject: "it is", "it was", "it remains", "it will be essential"
 _DUMMY_IT = re.compile(r"^\s*(?:is|was|'s|’s|would|will|remains|seems|appears|may|might|could|"
                        r"has been|had been|takes|took|makes|made)\b")
+# "it has been trying to ...": a progressive, so "it" does something and refers
+_PROGRESSIVE = re.compile(r"^\s*(?:has|had) been \w+ing\b")
 _STATE_TYPES = ("Country", "Organization", "Group")
+#: How many sentences back "the kingdom" looks for the state it names.
+STATE_FORM_LOOKBACK = 10
 #: How many sentences back "the decision" or an object "it" may refer to an actor's act.
 ACT_LOOKBACK = 3
 _WORD = re.compile(r"[\w’']+|[^\w\s]")
@@ -83,13 +90,30 @@ def resolve_references(doc: Document, linker) -> None:
                 if acts[(start, end)]:
                     add(start, end, acts[(start, end)], "pronoun")
                 continue
-            if match.group().lower() == "it" and _DUMMY_IT.match(sentence.text[match.end():]):
+            if match.group().lower() == "it" and _DUMMY_IT.match(sentence.text[match.end():]) \
+                    and not _PROGRESSIVE.match(sentence.text[match.end():]):
                 continue
-            same = [m for m in here if m.end <= start and kind(m) in _STATE_TYPES]
-            pool = same[:1] or [m for m in before if kind(m) in _STATE_TYPES][:1]
+            same = [] if _after_fronted_modifier(sentence.text, match.start()) else \
+                [m for m in here if m.end <= start and kind(m) in _STATE_TYPES]
+            # "the nation will trade with the United States": a subject is not an actor named
+            # again in its own clause
+            later: set[str] = set()
+            if _clause_subject(sentence.text, match.start(), match.end()):
+                stop = sentence.start + _clause_end(sentence.text, match.end())
+                later = {m.actor for m in here if end <= m.start < stop}
+            pool = [m for m in same if m.actor not in later][:1] or \
+                [m for m in before if kind(m) in _STATE_TYPES and m.actor not in later][:1]
+            if not match.group().lower().startswith("it"):
+                # "the Syrian regime ... The regime": the actor last named with the same noun
+                named = _named_with(doc, here + before + earlier, match.group().split()[-1], start)
+                if named is not None and kind(named) in _STATE_TYPES and named.actor not in later:
+                    pool = [named]
             if pool:
+                count = len(added)
                 add(start, end, pool[0].actor, "pronoun" if match.group().lower().startswith("it")
                     else "description")
+                if len(added) > count:     # "The regime must answer for its choices": its = it
+                    here = sorted(here + added[count:], key=lambda m: m.start)
         for match in _PERSON.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             same = [m for m in here if m.end <= start and kind(m) == "Person"]
@@ -98,6 +122,11 @@ def resolve_references(doc: Document, linker) -> None:
             people = _distinct([m.actor for m in pool])
             if len(people) == 1 or (same and people):
                 add(start, end, people[-1], "pronoun")
+        for match in _state_forms().finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            key = _state_named_with(doc, linker, match.group(1).lower(), start)
+            if key is not None:
+                add(start, end, key, "description")
         for match in _ORG_DESC.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             word = match.group(1).lower()
@@ -113,6 +142,75 @@ def resolve_references(doc: Document, linker) -> None:
             index = next(x.index for x in doc.sentences if x.start <= start < x.end)
             added.append(Mention(start, end, doc.text[start:end], key, index, "description"))
     doc.mentions.extend(added)
+
+
+def _after_fronted_modifier(text: str, at: int) -> bool:
+    """"One of six powers trying to curb Iran's programme, it has ...": the pronoun at ``at``
+    follows the sentence's first comma, after a fronted apposition, participle or prepositional
+    phrase, which describes the subject: the actors inside that phrase are not its antecedent.
+    A fronted clause of its own ("After Iran fired, it ...") can be."""
+    head = text[:at].rstrip()
+    if not head.endswith(",") or "," in head[:-1]:
+        return False
+    first = _WORD.match(head)
+    return first is not None and first.group().lower() not in _SUBORDINATORS
+
+
+@lru_cache(maxsize=1)
+def _state_forms() -> re.Pattern:
+    """"the kingdom", "the Islamic Republic": ``state_forms`` of ``lexicon/references.yaml``."""
+    from graph.resources import lexicon_path, load_yaml
+
+    forms = sorted(load_yaml(lexicon_path("references.yaml")).get("state_forms", []), key=len,
+                   reverse=True)
+    words = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
+    return re.compile(r"\b[Tt]he ((?i:" + words + r"))\b(?![-’'])")
+
+
+def _state_named_with(doc: Document, linker, form: str, before: int) -> str | None:
+    """The last state mentioned before ``before`` whose names hold the words of ``form``."""
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in form.split()) + r"\b", re.IGNORECASE)
+    index = next(x.index for x in doc.sentences if x.start <= before < x.end)
+    near = (m for m in doc.mentions if m.end <= before and index - m.sentence <= STATE_FORM_LOOKBACK)
+    for m in sorted(near, key=lambda m: m.start, reverse=True):
+        actor = linker.actor(m.actor, doc)
+        if actor is not None and actor.type == "Country" and any(
+                pattern.search(name) for name in [actor.label, *actor.alt_labels]):
+            return m.actor
+    return None
+
+
+def _named_with(doc: Document, pool: list[Mention], noun: str, before: int) -> Mention | None:
+    """The last mention before ``before`` that the text follows with ``noun``: "the Syrian
+    regime", "Iran's government", "the [Syrian] Regime" for "the regime"."""
+    pattern = re.compile(r"^(?:\]|’s|'s)?\s+" + re.escape(noun) + r"\b", re.IGNORECASE)
+    found = [m for m in pool if m.end <= before and pattern.match(doc.text[m.end:m.end + 40])]
+    return max(found, key=lambda m: m.start) if found else None
+
+
+def _clause_subject(text: str, start: int, end: int) -> bool:
+    """The reference at ``start:end`` opens a clause (sentence start, after a comma, "and",
+    "that", "which" ...) and is no possessive ("its", "the regime's")."""
+    if text[end:end + 1] in ("'", "’", "s") or text[start:end].lower() == "its":
+        return False
+    head = text[:start].rstrip()
+    if not head or head.endswith((",", ";", ":", "—", "“", '"')):
+        return True
+    return head.split()[-1].lower() in ("and", "but", "that", "which", "so", "then", "while")
+
+
+_CLAUSE_END = re.compile(r"[,;:—–(]|--|\b(?:which|who|whom|that|and|but|while|after|before|because|"
+                         r"although|though|if|unless|when|as)\b")
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause that goes on at ``at`` ends (a comma, a dash, a conjunction ...)."""
+    found = _CLAUSE_END.search(text, at)
+    return found.start() if found else len(text)
+
+
+_SUBORDINATORS = {"after", "before", "when", "whenever", "while", "since", "because", "although",
+                  "though", "as", "if", "unless", "once", "until", "whereas", "where", "and", "but"}
 
 
 def _located(doc: Document, m: Mention) -> bool:

@@ -38,6 +38,9 @@ BASE = {
     "noun-subject": 0.55,
     "speech-demand": 0.6,
     "phrase-context": 0.45,
+    "context-attacker": 0.5,      # the other party from the sentences before
+    "context-target": 0.5,
+    "context-source": 0.5,
 }
 
 

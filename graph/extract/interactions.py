@@ -319,7 +319,7 @@ def extract_interactions(doc: Document, lexicon: Lexicon | None = None,
             continue      # the headline restates the body: its evidence would count twice
         view = sentence_view(doc, sentence, mentions, views)
         prev = by_sentence.get(sentence.index - 1, [])
-        hits = _hits(view, lex, prev)
+        hits = _from_context(doc, _hits(view, lex, prev), out, sentence.index, lex)
         hits += _participation(view, lex, _recent(exercise_parties, sentence.index))
         hits += _objections_to_the_deal(view, lex, _recent(deal_parties, sentence.index))
         found = _to_interactions(view, hits, lex)
@@ -383,6 +383,7 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
                 hits += _relation(view, entry, match.first, match.last, lex)
         k = match.last + 1
     hits += _phrases(view, lex, prev_mentions)
+    hits += _interceptions(view, lex)
     hits += _demands_in_speech(view, lex)
     hits += _stance_prefixes(view, lex)
     evaluations = _evaluations(view, lex)
@@ -924,6 +925,9 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         if "symmetric_with" in entry.options and len(subject.actors) >= 2:
             return [Hit(subject.actors, subject.actors, entry, (first, last), "coordinated",
                         symmetric=True, indirect=subject.indirect)]
+        if "attacker_from_context" in entry.options:
+            # "Israel vowed to retaliate": against the side that last attacked Israel
+            return [Hit(subject.actors, [], entry, (first, last), "context-attacker", indirect=True)]
         return []
     if subject is None or target is None or subject is target:
         return []
@@ -1418,7 +1422,10 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         if backed:
             return backed
     if target is None:
-        return _received(view, entry, first, last, owner)
+        received = _received(view, entry, first, last, owner)
+        if received or "counterpart_from_context" not in entry.options:
+            return received
+        return _counterpart_from_context(view, entry, first, last, owner)
     source = owner
     pattern = "possessive"
     if source is None:
@@ -1535,14 +1542,7 @@ def _listed_members(view: SentenceView, last: int) -> Group | None:
 def _received(view: SentenceView, entry: Entry, first: int, last: int, owner: Group | None) -> list[Hit]:
     """"The US faced stiff Palestinian criticism", "Chile drew condemnation from Peru": the
     subject of a receiving verb is the target, the noun's owner (or "from X") the source."""
-    lex = load_lexicon()
-    verb = None
-    for j in range(first - 1, max(-1, first - 7), -1):
-        if view.lower[j] in lex.receiving_verbs and j not in view.unit_at:
-            verb = j
-            break
-        if view.is_boundary(j) or view.lower[j] in (".", "by") or view.lower[j] in lex.trigger_words:
-            return []
+    verb = _receiving_verb(view, first)
     if verb is None:
         return []
     source = owner
@@ -1553,6 +1553,38 @@ def _received(view: SentenceView, entry: Entry, first: int, last: int, owner: Gr
         return []
     return [Hit(source.actors, target.actors, entry, (first, last), "received",
                 indirect=source.indirect or target.indirect)]
+
+
+def _receiving_verb(view: SentenceView, first: int) -> int | None:
+    """The receiving verb ("faced", "drew", "under") a few words before the noun at ``first``,
+    in the same clause, else None."""
+    lex = load_lexicon()
+    for j in range(first - 1, max(-1, first - 7), -1):
+        if view.lower[j] in lex.receiving_verbs and j not in view.unit_at:
+            return j
+        if view.is_boundary(j) or view.lower[j] in (".", "by") or view.lower[j] in lex.trigger_words:
+            return None
+    return None
+
+
+def _counterpart_from_context(view: SentenceView, entry: Entry, first: int, last: int,
+                              owner: Group | None) -> list[Hit]:
+    """A noun that names only one party ("the US is lifting sanctions", "Sudanese officers will
+    face sanctions"): a hit whose other party :func:`_from_context` fills in from the
+    interactions of the same type before the sentence."""
+    verb = _receiving_verb(view, first)
+    if verb is not None:
+        receiver = _subject(view, verb)
+        return [] if receiver is None else [
+            Hit([], receiver.actors, entry, (first, last), "context-source", indirect=True)]
+    source = owner or _subject(view, first)
+    if source is None:
+        return []
+    hit = Hit(source.actors, [], entry, (first, last), "context-target", indirect=True)
+    if _reversed(view, first):
+        hit.polarity = -entry.polarity           # "the US is lifting sanctions": a concession
+        hit.reversed = True
+    return [hit]
 
 
 def _reversed(view: SentenceView, first: int) -> bool:
@@ -1790,6 +1822,103 @@ def _match_phrase(view: SentenceView, pattern: tuple[str, ...], k: int):
     return j - 1, target
 
 
+# -- the other party from earlier sentences --------------------------------------------------
+
+CONTEXT_PATTERNS = {"context-attacker", "context-target", "context-source"}
+
+
+def _interceptions(view: SentenceView, lex: Lexicon) -> list[Hit]:
+    """"Ukrainian air defences shot down 40 drones": weapons whose owner the sentence does not
+    name, downed by the subject; :func:`_from_context` makes their owner the side that last
+    attacked the subject."""
+    spec = lex.context
+    if not spec or spec["weapons"].isdisjoint(view.lower):
+        return []
+    verbs = spec["interceptions"]
+    if verbs.root.keys().isdisjoint(view.lower):
+        return []
+    tokens = [Token(w, t.start, t.end) for w, t in zip(view.lower, view.tokens)]
+    hits = []
+    k = 0
+    while k < len(tokens):
+        match = verbs.longest_at(tokens, k) if view.lower[k] in verbs.root else None
+        if match is None:
+            k += 1
+            continue
+        if _unowned_weapons_after(view, tokens, match.last, spec):
+            subject = _subject(view, match.first)
+            if subject is not None:
+                hits.append(Hit(subject.actors, [], _synthetic(lex, match.surface, "INTERCEPT"),
+                                (match.first, match.last), "context-attacker", indirect=True))
+        k = match.last + 1
+    return hits
+
+
+def _unowned_weapons_after(view: SentenceView, tokens: list[Token], k: int, spec: dict) -> bool:
+    """A weapon noun follows ``k`` within a few words ("jammed 549 drones", "shot down most of
+    the incoming missiles"), with no actor before it ("shot down Iranian drones" names the
+    owner: the usual patterns read that)."""
+    j = k + 1
+    while j < min(len(tokens), k + 10):
+        w = view.lower[j]
+        if j in view.unit_at or view.is_boundary(j):
+            return False
+        if w in spec["weapons"]:
+            return True
+        if w in spec["fillers"] or w.replace(",", "").isdigit():
+            j += 1
+            continue
+        again = spec["interceptions"].longest_at(tokens, j)   # "destroyed and jammed 549 drones"
+        if again is None:
+            return False
+        j = again.last + 1
+    return False
+
+
+def _from_context(doc: Document, hits: list[Hit], before: list[Interaction], index: int,
+                  lex: Lexicon) -> list[Hit]:
+    """Complete the hits that lack a party (patterns ``CONTEXT_PATTERNS``) from ``before``, the
+    interactions of earlier sentences, at most ``context.lookback`` sentences back; a hit with
+    no such antecedent is dropped.
+
+    * ``context-attacker`` ("retaliate", downed weapons): the source of the last hostile act
+      against the subject's side, by another side;
+    * ``context-target`` ("the US is lifting sanctions"): the target of the last act of the
+      same type by the source's side;
+    * ``context-source`` ("Sudanese officers will face sanctions"): the source of the last act
+      of the same type against the target's side.
+    """
+    if not any(h.pattern in CONTEXT_PATTERNS for h in hits):
+        return hits
+    from graph.extract.stance import _side
+
+    spec = lex.context
+    recent = [i for i in reversed(before) if spec and index - i.sentence <= spec["lookback"]
+              and i.modality in ("Asserted", "Reported")]
+    out = []
+    for h in hits:
+        if h.pattern not in CONTEXT_PATTERNS:
+            out.append(h)
+            continue
+        known = h.target if h.pattern == "context-source" else h.source
+        sides = {_side(doc, a) for a in known}
+        for i in recent:
+            if h.pattern == "context-attacker":
+                fits = i.event_type in spec["hostile"] and i.polarity < 0
+                mine, other = i.target, i.source
+            elif h.pattern == "context-target":
+                fits, mine, other = i.event_type == h.entry.event_type, i.source, i.target
+            else:
+                fits, mine, other = i.event_type == h.entry.event_type, i.target, i.source
+            if fits and _side(doc, mine) in sides and _side(doc, other) not in sides:
+                if h.pattern == "context-source":
+                    out.append(replace(h, source=[other]))
+                else:
+                    out.append(replace(h, target=[other]))
+                break
+    return out
+
+
 # -- from hits to interactions ----------------------------------------------------------------
 
 def _to_interactions(view: SentenceView, hits: list[Hit], lex: Lexicon) -> list[Interaction]:
@@ -1970,8 +2099,11 @@ def _plural_pronouns(doc: Document, sentence, mentions: list[Mention], side: str
     taken = {(m.start, m.end) for m in mentions}
     tokens = tokenize(sentence.text, sentence.start)
     words = [t.text.lower() for t in tokens]
-    ours = [t for t, w in zip(tokens, words) if w in FIRST_PLURAL and (t.start, t.end) not in taken]
-    out = [Mention(t.start, t.end, t.text, side, sentence.index, "pronoun") for t in ours]
+    out = _our_two_sides(doc, sentence, mentions, side, tokens, words, by_sentence)
+    paired = {m.start for m in out}
+    ours = [t for t, w in zip(tokens, words) if w in FIRST_PLURAL and (t.start, t.end) not in taken
+            and t.start not in paired]
+    out += [Mention(t.start, t.end, t.text, side, sentence.index, "pronoun") for t in ours]
     for k, (t, w) in enumerate(zip(tokens, words)):
         if w not in THIRD_PLURAL or (t.start, t.end) in taken:
             continue
@@ -1982,6 +2114,41 @@ def _plural_pronouns(doc: Document, sentence, mentions: list[Mention], side: str
         elif w == "they" and _after_speech_cue(words, k, cues):
             out.append(Mention(t.start, t.end, t.text, side, sentence.index, "pronoun"))
     return out
+
+
+#: "our two sides", "our two countries": the speaker's side and the other side named last
+OUR_PAIR_NOUNS = {"sides", "countries", "nations", "states", "governments", "peoples"}
+#: How many sentences back "our two sides" looks for the other side (a quotation often runs on
+#: for a few sentences after the other side was named).
+OUR_PAIR_LOOKBACK = 4
+
+
+def _our_two_sides(doc: Document, sentence, mentions: list[Mention], side: str, tokens, words,
+                   by_sentence: dict[int, list[Mention]]) -> list[Mention]:
+    """Two mentions (the speaker's side and the counterpart) over each "our two sides" / "our
+    two countries" of a spoken sentence."""
+    out = []
+    for k in range(len(words) - 2):
+        if words[k] == "our" and words[k + 1] == "two" and words[k + 2] in OUR_PAIR_NOUNS:
+            other = _only_other_side(doc, sentence, mentions, side, tokens[k].start, by_sentence)
+            if other is not None:
+                start, end = tokens[k].start, tokens[k + 2].end
+                out += [Mention(start, end, doc.text[start:end], key, sentence.index, "pronoun")
+                        for key in (side, other)]
+    return out
+
+
+def _only_other_side(doc: Document, sentence, mentions: list[Mention], side: str, before: int,
+                     by_sentence: dict[int, list[Mention]]) -> str | None:
+    """The one side other than ``side`` named in this sentence before ``before`` or in the
+    ``OUR_PAIR_LOOKBACK`` sentences before it; None when there are several (or none)."""
+    from graph.extract.stance import _side
+
+    pool = [m for i in range(sentence.index - OUR_PAIR_LOOKBACK, sentence.index)
+            for m in by_sentence.get(i, [])] + [m for m in mentions if m.end <= before]
+    others = {_side(doc, m.actor) for m in pool} - {side}
+    others = {x for x in others if not x.startswith("person/")}
+    return others.pop() if len(others) == 1 else None
 
 
 def _after_speech_cue(words: list[str], k: int, cues: set[str]) -> bool:

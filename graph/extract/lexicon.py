@@ -94,6 +94,7 @@ class Lexicon:
     joint_verbs: frozenset = frozenset()      # "X and Y held drills": the drills are joint
     speaker_nouns: frozenset = frozenset()    # "X's pledge that it will ...": it = X
     sponsor_participles: frozenset = frozenset()  # "the Iran-backed militia": Iran only backs it
+    context: dict = field(default_factory=dict)    # the other party from earlier sentences
 
     def entry(self, surface: str, kind: str) -> Entry | None:
         return self.entries.get((surface, kind))
@@ -181,6 +182,13 @@ def load_lexicon() -> Lexicon:
         lex.participation = {"verbs": _cue_gazetteer(part.get("verbs", [])),
                              "forces": frozenset(part.get("forces", [])),
                              "exercises": frozenset(part.get("exercises", []))}
+    ctx = data.get("context") or {}
+    if ctx:
+        lex.context = {"lookback": int(ctx.get("lookback", 12)),
+                       "hostile": frozenset(ctx.get("hostile_types", [])),
+                       "interceptions": _cue_gazetteer(ctx.get("interception_verbs", [])),
+                       "weapons": frozenset(w.lower() for w in ctx.get("weapons", [])),
+                       "fillers": frozenset(w.lower() for w in ctx.get("fillers", []))}
     mod = load_yaml(lexicon_path("modality.yaml"))
     lex.modality = {name: _cue_gazetteer(mod.get(name, []))
                     for name in ("negated", "hypothetical", "recommended", "reported")}

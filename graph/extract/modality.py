@@ -13,6 +13,7 @@ accused Baku") stays Asserted.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 
@@ -277,3 +278,39 @@ def _reported_by_structure(words: list[str], first: int, lex, skip=frozenset(),
             return cues[i]
         i -= 1
     return ""
+
+
+_WORDS = re.compile(r"[\w’']+|[^\w\s]")
+
+
+def reported_in_quotations(doc, lex) -> None:
+    """Asserted interactions of a quotation that runs over several sentences and that a closing
+    attribution ends ("“... Our two sides keep in touch. We will go on,” he added.") become
+    Reported, as they are when the attribution closes their own sentence (see
+    :func:`_reported_by_structure`). Changes ``doc.interactions`` in place."""
+    from graph.extract.claims import quote_regions
+
+    if not doc.interactions:
+        return
+    starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list] = {}
+    for i in doc.interactions:
+        by_sentence.setdefault(i.sentence, []).append(i)
+    for start, end in quote_regions(doc.text):
+        first = max(0, bisect_right(starts, start) - 1)
+        inside = [s for s in doc.sentences[first:bisect_right(starts, end)]
+                  if s.start < end - 1 and s.end > start + 1]
+        if len(inside) < 2 or not _closing_attribution(doc.text[end - 2:inside[-1].end], lex):
+            continue
+        for s in inside[:-1]:
+            for i in by_sentence.get(s.index, ()):
+                if i.modality == "Asserted" and start < i.start < end:
+                    i.modality = "Reported"
+
+
+def _closing_attribution(tail: str, lex) -> bool:
+    """``tail`` (the closing quote with the character before it, and what follows in its
+    sentence) is ',” he added' or '”, the ministry said on Monday': a comma, the quote, then a
+    speech verb within a few words."""
+    words = [w.lower() for w in _WORDS.findall(tail) if w not in ("”", '"', "’", "'")]
+    return bool(words) and words[0] == "," and any(w in lex.speech_verbs for w in words[1:6])
