@@ -28,7 +28,9 @@ class BuildReport:
     pruned). The figures (``quads``, ``actors``, ``interactions``, ``claims``) describe the
     whole dataset written; ``timings`` the wall seconds of the stages (``documents``: reading,
     extraction and RDF of every input; ``store``, ``analysis``, ``trig``, ``pages``), ``cpu``
-    the CPU seconds of the building process in the same stages (worker processes not counted).
+    the CPU seconds of the building process's main thread in the same stages (worker processes
+    not counted), except ``store``: the CPU seconds of loading the store, most of it in a
+    background thread while the documents come (:class:`graph.store.StreamedDataset`).
     """
 
     out_dir: Path
@@ -46,7 +48,7 @@ class BuildReport:
     kept: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
-    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, this process
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (see above)
 
     @property
     def ok(self) -> bool:
@@ -152,10 +154,10 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         keys = _content_keys(files) if previous.documents else {}
         todo = [path for path in files if keys.get(path) not in previous.documents]
         results = _process_all(todo, actor_files, publisher, report, progress, len(files), jobs, dask)
-        clock, cpu = time.perf_counter(), time.process_time()
+        clock, cpu = time.perf_counter(), time.thread_time()
         built = _collect(files, keys, results, previous, spill, prune, report)
         report.timings["documents"] = time.perf_counter() - clock
-        report.cpu["documents"] = time.process_time() - cpu
+        report.cpu["documents"] = time.thread_time() - cpu
         if not built:
             dataset.abort()
             return report
@@ -167,7 +169,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         documents = spill.merge()
         more = (lambda st: _analysis_quads(st, report, jobs)) if analysis else None
         report.quads = dataset.finish(documents, spill.quads, small, more, timings=report.timings,
-                                      cpu_timings=report.cpu)
+                                      cpu_timings=report.cpu, statements=spill.statements)
     except BaseException:
         if dataset is not None:
             dataset.abort()
@@ -175,10 +177,10 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
     finally:
         store.remove_spill_folder(previous_spill.folder)
     if pages:
-        clock, cpu = time.perf_counter(), time.process_time()
+        clock, cpu = time.perf_counter(), time.thread_time()
         _render(out_dir, report)
         report.timings["pages"] = time.perf_counter() - clock
-        report.cpu["pages"] = time.process_time() - cpu
+        report.cpu["pages"] = time.thread_time() - cpu
     return report
 
 
@@ -197,17 +199,18 @@ class DocumentRDF:
     actors: dict = field(default_factory=dict)
     interactions: int = 0
     claims: int = 0
+    statements: list = field(default_factory=list)  # graph.stats.Statement of its interactions
 
 
 def document_rdf(doc: Document) -> DocumentRDF:
     """The RDF of one processed document (the unit of work a build maps over its inputs)."""
-    from graph import iris, rdf, store
+    from graph import iris, rdf, stats, store
 
     quads = list(rdf.document_quads(doc))
     typed = _typed_subjects(quads)
     return DocumentRDF(doc.key, iris.document_graph(doc.key), store.trig_body(quads),
                        len(set(quads)), dict(doc.actors), len(typed[iris.KGO + "Interaction"]),
-                       len(typed[iris.KGO + "Claim"]))
+                       len(typed[iris.KGO + "Claim"]), stats.interactions(quads))
 
 
 class _Spill:
@@ -224,6 +227,8 @@ class _Spill:
         self.quads = self.interactions = self.claims = 0
         self.actors: dict = {}                # fresh actors of processed documents
         self.wanted_actors: set[str] = set()  # actor IRIs that reused documents refer to
+        self.statements: list = []            # every document's interactions, for the statistics
+        self._shared: dict[str, str] = {}     # one copy of each actor, type and document IRI
         self._n = 0
 
     def for_dataset(self, dataset) -> _Spill:
@@ -244,14 +249,17 @@ class _Spill:
         self.quads += quads
 
     def add_fresh(self, result: DocumentRDF) -> None:
+        from graph.stats import compact
+
         self.add(result.graph, result.trig, result.quads)
+        self.statements += compact(result.statements, self._shared)
         self.actors.update(result.actors)
         self.interactions += result.interactions
         self.claims += result.claims
 
     def add_stored(self, quads: list) -> None:
         """A reused or kept document, from its quads as read from the previous dataset."""
-        from graph import iris, store
+        from graph import iris, stats, store
 
         graphs = {q.graph_name.value for q in quads}
         typed = _typed_subjects(quads)
@@ -259,6 +267,7 @@ class _Spill:
         self.wanted_actors |= {q.object.value for q in quads if q.object.value.startswith(prefix)}
         self.interactions += len(typed[iris.KGO + "Interaction"])
         self.claims += len(typed[iris.KGO + "Claim"])
+        self.statements += stats.compact(stats.interactions(quads), self._shared)
         self.add(min(graphs), store.trig_body(quads), len(set(store.with_contract_datatypes(quads))))
 
     def merge(self) -> Path:

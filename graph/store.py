@@ -201,39 +201,50 @@ class StreamedDataset:
     """A new version of the dataset, written document by document: for datasets too large to
     hold in memory, and so that the store loads while workers still extract.
 
-    :meth:`add` loads one document graph into the store of the new version (in batches);
-    :meth:`finish` adds the small graphs, the analysis and the statistics graph (read back
-    from the store, so never held whole in memory), writes ``graph.trig`` and switches to the
-    new version atomically, as :func:`write_dataset` does (byte-identical result);
-    :meth:`abort` removes it.
+    :meth:`add` queues one document graph for the store of the new version; batches are
+    loaded by a background thread (:class:`_StoreLoader`: pyoxigraph parses and loads TriG
+    without holding the GIL, so the main thread goes on meanwhile); :meth:`finish` waits for
+    the loading, adds the small graphs, the analysis and the statistics graph, writes
+    ``graph.trig`` and switches to the new version atomically, as :func:`write_dataset` does
+    (byte-identical result); :meth:`abort` removes it.
     """
 
-    #: Quads per bulk load into the store: few large loads are much faster than many small ones.
-    BATCH = 200_000
+    #: Bytes of TriG per bulk load (about 200,000 quads): few large loads are much faster
+    #: than many small ones, and a batch is held in memory (as bytes) until it is loaded.
+    BATCH_BYTES = 8 * 2**20
 
     def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir)
         self.version = _new_version(self.out_dir)
         self.store = ox.Store(str(self.version / STORE))
-        self._batch: list[ox.Quad] = []
-        self.loading = 0.0  # seconds spent loading the store
-        self.loading_cpu = 0.0  # CPU seconds of this process spent on it
+        self._loader = _StoreLoader(self.store)
+        self._batch: list[bytes] = []
+        self._batch_bytes = 0
+
+    @property
+    def loading(self) -> float:
+        """Seconds the background thread spent loading the store."""
+        return self._loader.wall
+
+    @property
+    def loading_cpu(self) -> float:
+        """CPU seconds the background thread spent loading the store."""
+        return self._loader.cpu
 
     def add(self, body: bytes) -> None:
-        """Load a :func:`trig_body` (whole graphs) into the store."""
-        clock, cpu = time.perf_counter(), time.process_time()
-        self._batch.extend(ox.parse(trig_header() + body, format=ox.RdfFormat.TRIG))
-        if len(self._batch) >= self.BATCH:
+        """Queue a :func:`trig_body` (whole graphs) for loading into the store."""
+        self._batch.append(body)
+        self._batch_bytes += len(body)
+        if self._batch_bytes >= self.BATCH_BYTES:
             self._flush()
-        self.loading += time.perf_counter() - clock
-        self.loading_cpu += time.process_time() - cpu
 
     def _flush(self) -> None:
         if self._batch:
-            self.store.bulk_extend(self._batch)
-            self._batch = []
+            self._loader.submit(trig_header() + b"".join(self._batch))
+            self._batch, self._batch_bytes = [], 0
 
     def abort(self) -> None:
+        self._loader.close(raise_error=False)
         self.store = None
         shutil.rmtree(self.version, ignore_errors=True)
         _release(self.version)
@@ -241,7 +252,7 @@ class StreamedDataset:
     def finish(self, documents: Path, document_quads: int, quads: Iterable[ox.Quad],
                more: Callable[[ox.Store], Iterable[ox.Quad]] | None = None,
                timings: dict[str, float] | None = None,
-               cpu_timings: dict[str, float] | None = None) -> int:
+               cpu_timings: dict[str, float] | None = None, statements: list | None = None) -> int:
         """Complete the version and switch to it; returns the number of quads written.
 
         Parameters
@@ -263,14 +274,21 @@ class StreamedDataset:
             ``graph.trig`` (``trig``).
         cpu_timings : dict, optional
             Filled with the CPU seconds of this process for the same stages.
+        statements : list of graph.stats.Statement, optional
+            The interactions of the document graphs, collected as they were made; the
+            statistics graph is computed from them instead of read from the store.
         """
         from graph.iris import STATS_GRAPH
-        from graph.stats import stats_quads, statistics_input
+        from graph.stats import statistics_input, statistics_quads, stats_quads
 
         clock = _StageClock({} if timings is None else timings, {} if cpu_timings is None else cpu_timings)
-        clock.wall["store"], clock.cpu["store"] = self.loading, self.loading_cpu
         try:
             self._flush()
+            self._loader.close()
+            clock.lap("store")
+            # what the loading thread did while the documents came, overlapped with that stage
+            clock.wall["store"] += self.loading
+            clock.cpu["store"] += self.loading_cpu
             store = self.store
             stats_graph = ox.NamedNode(STATS_GRAPH)
             small = [q for q in with_contract_datatypes(quads) if q.graph_name != stats_graph]
@@ -282,7 +300,10 @@ class StreamedDataset:
                 store.bulk_extend(extra)
                 small += extra
                 clock.lap("store")
-            stats = stats_quads(statistics_input(store))
+            if statements is None:
+                stats = stats_quads(statistics_input(store))
+            else:
+                stats = statistics_quads(statements)
             store.bulk_extend(stats)
             small += stats
             clock.lap("statistics")
@@ -304,16 +325,68 @@ class StreamedDataset:
         return document_quads + sum(len(g) for g in small_graphs.values())
 
 
+class _StoreLoader:
+    """A thread that bulk-loads TriG batches into a store, one after the other, in order.
+
+    ``Store.bulk_load`` releases the GIL while it parses and writes, so the loading runs
+    beside the main thread's Python work. At most ``queued`` batches wait, so a slow store
+    holds up the producer instead of piling batches up in memory. An error is kept and raised
+    by :meth:`close`.
+    """
+
+    def __init__(self, store: ox.Store, queued: int = 2):
+        import queue
+        import threading
+
+        self._main_clock = time.pthread_getcpuclockid(threading.main_thread().ident)
+        self.store = store
+        self.wall = self.cpu = 0.0
+        self.error: BaseException | None = None
+        self._queue: queue.Queue = queue.Queue(maxsize=queued)
+        self._thread = threading.Thread(target=self._run, name="store-loader", daemon=True)
+        self._thread.start()
+
+    def submit(self, trig: bytes) -> None:
+        """Load ``trig`` (a whole TriG document) after the batches before it."""
+        if self.error is not None:
+            raise self.error
+        self._queue.put(trig)
+
+    def _run(self) -> None:
+        while (trig := self._queue.get()) is not None:
+            if self.error is not None:
+                continue  # a batch failed: the build fails; just drain
+            clock, cpu = time.perf_counter(), self._cpu_beside_main()
+            try:
+                self.store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+            except BaseException as exc:  # noqa: BLE001 - raised in the main thread by close()
+                self.error = exc
+            self.wall += time.perf_counter() - clock
+            self.cpu += self._cpu_beside_main() - cpu
+
+    def _cpu_beside_main(self) -> float:
+        """CPU seconds of this process's threads but the main one (bulk_load starts its own)."""
+        return time.process_time() - time.clock_gettime(self._main_clock)
+
+    def close(self, raise_error: bool = True) -> None:
+        """Wait until every batch submitted is loaded; raise the first loading error."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        if raise_error and self.error is not None:
+            raise self.error
+
+
 class _StageClock:
-    """Wall and CPU seconds (of this process) per stage, added up by :meth:`lap`."""
+    """Wall and CPU seconds (of the main thread) per stage, added up by :meth:`lap`."""
 
     def __init__(self, wall: dict[str, float], cpu: dict[str, float]):
         self.wall, self.cpu = wall, cpu
-        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        self._wall, self._cpu = time.perf_counter(), time.thread_time()
 
     def lap(self, stage: str) -> None:
         """Charge the time since the previous lap to ``stage``."""
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu = time.perf_counter(), time.thread_time()
         self.wall[stage] = self.wall.get(stage, 0.0) + wall - self._wall
         self.cpu[stage] = self.cpu.get(stage, 0.0) + cpu - self._cpu
         self._wall, self._cpu = wall, cpu
