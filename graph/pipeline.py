@@ -167,7 +167,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         report.interactions, report.claims = spill.interactions, spill.claims
         store._checkpoint("processed")
         documents = spill.merge()
-        more = (lambda st: _analysis_quads(st, report, jobs)) if analysis else None
+        more = (lambda st: _analysis_quads(st, report, jobs, spill.records)) if analysis else None
         report.quads = dataset.finish(documents, spill.quads, small, more, timings=report.timings,
                                       cpu_timings=report.cpu, statements=spill.statements)
     except BaseException:
@@ -200,6 +200,7 @@ class DocumentRDF:
     interactions: int = 0
     claims: int = 0
     statements: list = field(default_factory=list)  # graph.stats.Statement of its interactions
+    records: list = field(default_factory=list)  # graph.analysis.records.InteractionRecord, ditto
 
 
 def document_rdf(doc: Document) -> DocumentRDF:
@@ -210,7 +211,16 @@ def document_rdf(doc: Document) -> DocumentRDF:
     typed = _typed_subjects(quads)
     return DocumentRDF(doc.key, iris.document_graph(doc.key), store.trig_body(quads),
                        len(set(quads)), dict(doc.actors), len(typed[iris.KGO + "Interaction"]),
-                       len(typed[iris.KGO + "Claim"]), stats.interactions(quads))
+                       len(typed[iris.KGO + "Claim"]), stats.interactions(quads), _records(quads))
+
+
+def _records(quads) -> list:
+    """The analysis records of a document's quads (none when the analysis is not installed)."""
+    try:
+        from graph.analysis.records import document_records
+    except ImportError:
+        return []
+    return document_records(quads)
 
 
 class _Spill:
@@ -228,6 +238,7 @@ class _Spill:
         self.actors: dict = {}                # fresh actors of processed documents
         self.wanted_actors: set[str] = set()  # actor IRIs that reused documents refer to
         self.statements: list = []            # every document's interactions, for the statistics
+        self.records: list = []               # ... and for the analysis
         self._shared: dict[str, str] = {}     # one copy of each actor, type and document IRI
         self._n = 0
 
@@ -253,6 +264,7 @@ class _Spill:
 
         self.add(result.graph, result.trig, result.quads)
         self.statements += compact(result.statements, self._shared)
+        self.records += _compact_records(result.records, self._shared)
         self.actors.update(result.actors)
         self.interactions += result.interactions
         self.claims += result.claims
@@ -268,6 +280,7 @@ class _Spill:
         self.interactions += len(typed[iris.KGO + "Interaction"])
         self.claims += len(typed[iris.KGO + "Claim"])
         self.statements += stats.compact(stats.interactions(quads), self._shared)
+        self.records += _compact_records(_records(quads), self._shared)
         self.add(min(graphs), store.trig_body(quads), len(set(store.with_contract_datatypes(quads))))
 
     def merge(self) -> Path:
@@ -282,6 +295,21 @@ class _Spill:
                     shutil.copyfileobj(part, out, 2**20)
                 self.documents[graph].unlink()
         return merged
+
+
+def _compact_records(records: list, shared: dict[str, str]) -> list:
+    """``records`` with their repeated strings (actors, types, documents, sentence texts)
+    shared through ``shared``: one copy of each across the build."""
+    from dataclasses import fields, replace
+
+    if not records:
+        return records
+    names = [f.name for f in fields(records[0]) if f.name not in ("iri", "polarity", "confidence")]
+
+    def one(text):
+        return text if text is None else shared.setdefault(text, text)
+
+    return [replace(r, **{name: one(getattr(r, name)) for name in names}) for r in records]
 
 
 def _collect(files: list[Path], keys: dict, results, previous: _Previous, spill: _Spill,
@@ -549,15 +577,17 @@ def _actor_quads(wanted: set[str], fresh: dict, previous: _Previous) -> list:
     return out
 
 
-def _analysis_quads(store, report: BuildReport, jobs: int = 1) -> list:
+def _analysis_quads(store, report: BuildReport, jobs: int = 1, records: list | None = None) -> list:
     """The analysis graph of the dataset in ``store`` (everything but the analysis); with
-    ``jobs > 1`` the per-document analyses run in that many processes."""
+    ``jobs > 1`` the per-document analyses run in that many processes. ``records`` are the
+    documents' interaction records (:func:`graph.analysis.records.document_records`), read
+    from the store when not given."""
     try:
         from graph.analysis.commands import default_analysis_quads
     except ImportError:
         return []
     try:
-        return list(default_analysis_quads(store, jobs=jobs))
+        return list(default_analysis_quads(store, jobs=jobs, records=records))
     except Exception as exc:  # the dataset stands without the analysis; say why
         report.warnings.append(f"analysis failed: {type(exc).__name__}: {exc}")
         print(f"warning: analysis failed: {exc}", file=sys.stderr)
