@@ -577,17 +577,17 @@ def _actor_quads(wanted: set[str], fresh: dict, previous: _Previous) -> list:
     return out
 
 
-def _analysis_quads(store, report: BuildReport, jobs: int = 1, records: list | None = None) -> list:
-    """The analysis graph of the dataset in ``store`` (everything but the analysis); with
-    ``jobs > 1`` the per-document analyses run in that many processes. ``records`` are the
-    documents' interaction records (:func:`graph.analysis.records.document_records`), read
-    from the store when not given."""
+def _analysis_quads(store, report: BuildReport, jobs: int = 1, records: list | None = None):
+    """The analysis graph of the dataset in ``store`` (everything but the analysis), as a
+    :class:`graph.store.GraphText`; with ``jobs > 1`` the per-document analyses run in that
+    many processes. ``records`` are the documents' interaction records
+    (:func:`graph.analysis.records.document_records`), read from the store when not given."""
     try:
-        from graph.analysis.commands import default_analysis_quads
+        from graph.analysis.commands import default_analysis_graph
     except ImportError:
         return []
     try:
-        return list(default_analysis_quads(store, jobs=jobs, records=records))
+        return default_analysis_graph(store, jobs=jobs, records=records)
     except Exception as exc:  # the dataset stands without the analysis; say why
         report.warnings.append(f"analysis failed: {type(exc).__name__}: {exc}")
         print(f"warning: analysis failed: {exc}", file=sys.stderr)

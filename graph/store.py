@@ -41,6 +41,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -142,6 +143,63 @@ def trig_body(quads: Iterable[ox.Quad]) -> bytes:
     if not text.startswith(header):
         raise ValueError("unexpected TriG header")
     return text[len(header):]
+
+
+@dataclass(frozen=True)
+class SubjectRun:
+    """Some subjects of one named graph, serialised as they appear inside its TriG block.
+
+    The TriG of a graph lists its subjects in order, each one's block standing alone, so a
+    large graph whose subjects fall into separate ranges (the analysis graph: one range per
+    scope) can be serialised range by range, in worker processes, and joined by
+    :func:`join_runs` into the bytes :func:`trig_body` gives for the whole graph — without
+    ever holding all its quads in one process.
+    """
+
+    graph: str     # the graph's IRI
+    opener: bytes  # the line that opens the graph's block
+    first: str     # the smallest and largest subject (as the sort orders them)
+    last: str
+    text: bytes    # the subjects' blocks
+    quads: int
+
+
+def subject_run(quads: Iterable[ox.Quad]) -> SubjectRun:
+    """:class:`SubjectRun` of ``quads``, all in one named graph."""
+    quads = list(quads)
+    graphs = {q.graph_name for q in quads}
+    if len(graphs) != 1:
+        raise ValueError(f"a run holds the quads of one graph, not {len(graphs)}")
+    body = trig_body(quads)
+    opener, rest = body.split(b"\n", 1)
+    if not rest.endswith(b"}\n"):
+        raise ValueError("unexpected end of a TriG graph block")
+    subjects = sorted({str(q.subject) for q in quads})
+    return SubjectRun(graphs.pop().value, opener + b"\n", subjects[0], subjects[-1], rest[:-2],
+                      len(set(with_contract_datatypes(quads))))
+
+
+@dataclass(frozen=True)
+class GraphText:
+    """A whole named graph, already serialised: its :func:`trig_body` and number of quads."""
+
+    graph: str
+    body: bytes
+    quads: int
+
+
+def join_runs(runs: Iterable[SubjectRun]) -> GraphText:
+    """One graph from runs of its subjects (:func:`subject_run`): byte for byte the
+    :func:`trig_body` of all their quads, provided the runs' subject ranges do not overlap
+    (checked)."""
+    runs = sorted(runs, key=lambda run: run.first)
+    if not runs or len({run.graph for run in runs}) != 1:
+        raise ValueError("runs of exactly one graph are needed")
+    for before, after in zip(runs, runs[1:]):
+        if before.last >= after.first:
+            raise ValueError(f"subject ranges overlap: {before.last} and {after.first}")
+    body = runs[0].opener + b"".join(run.text for run in runs) + b"}\n"
+    return GraphText(runs[0].graph, body, sum(run.quads for run in runs))
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -267,7 +325,8 @@ class StreamedDataset:
             The other graphs (actors, ontology): small, in memory.
         more : callable, optional
             Called with the store once everything above is in it; its quads (the analysis
-            graph, which reads the whole dataset) are added too.
+            graph, which reads the whole dataset), or a :class:`GraphText` of one more graph,
+            are added too.
         timings : dict, optional
             Filled with the seconds spent loading the store (``store``), in ``more``
             (``analysis``), computing the statistics graph (``statistics``) and writing
@@ -294,16 +353,26 @@ class StreamedDataset:
             small = [q for q in with_contract_datatypes(quads) if q.graph_name != stats_graph]
             store.bulk_extend(small)
             clock.lap("store")
+            serialised: list[GraphText] = []
             if more is not None:
-                extra = list(with_contract_datatypes(more(store)))
+                extra = more(store)
                 clock.lap("analysis")
-                store.bulk_extend(extra)
-                small += extra
+                if isinstance(extra, GraphText):
+                    store.bulk_load(trig_header() + extra.body, format=ox.RdfFormat.TRIG)
+                    serialised.append(extra)
+                else:
+                    extra = list(with_contract_datatypes(extra))
+                    store.bulk_extend(extra)
+                    small += extra
                 del extra
                 clock.lap("store")
             # Each graph as TriG at once: its bytes take a tenth of the memory of its quads.
             bodies = _graph_bodies(small)
             del small
+            for text in serialised:
+                if graph_sort_key(text.graph) in bodies:
+                    raise ValueError(f"graph {text.graph} given twice")
+                bodies[graph_sort_key(text.graph)] = (text.body, text.quads)
             clock.lap("trig")
             if statements is None:
                 stats = stats_quads(statistics_input(store))
