@@ -103,9 +103,11 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
     (:class:`graph.store.StreamedDataset`): a build that fails or is killed leaves it intact.
 
     The build streams: each document is converted to TriG where it was extracted (in the
-    worker), written to a spill folder and loaded into the new store as it arrives, so memory
-    does not grow with the corpus, except for what the analysis reads (its interactions and
-    actors). ``graph.trig`` is the spilled graphs concatenated in graph order.
+    worker), written to a spill folder and loaded into the new store as it arrives (by a
+    background thread), so memory does not grow with the corpus, except for what the
+    statistics and the analysis need of each interaction, which the worker also returns (so
+    neither reads the whole store). ``graph.trig`` is the spilled graphs concatenated in
+    graph order.
 
     Reuse is by content only: a changed ``actor_files`` or ``publisher``, or a newer extractor,
     does not re-extract stored documents; build into a new folder for that.
