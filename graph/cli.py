@@ -80,7 +80,7 @@ def build(
     typer.echo(f"documents: {report.summary()}")
     if timings:
         typer.echo("timings: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.timings.items()))
-        typer.echo("cpu (this process): " + ", ".join(f"{k} {v:.1f} s" for k, v in report.cpu.items()))
+        typer.echo("cpu (main thread; store: its loading threads): " + ", ".join(f"{k} {v:.1f} s" for k, v in report.cpu.items()))
     if report.skipped:
         typer.echo(f"skipped {len(report.skipped)} file(s); see the messages above", err=True)
 

@@ -28,7 +28,9 @@ class BuildReport:
     pruned). The figures (``quads``, ``actors``, ``interactions``, ``claims``) describe the
     whole dataset written; ``timings`` the wall seconds of the stages (``documents``: reading,
     extraction and RDF of every input; ``store``, ``analysis``, ``trig``, ``pages``), ``cpu``
-    the CPU seconds of the building process in the same stages (worker processes not counted).
+    the CPU seconds of the building process's main thread in the same stages (worker processes
+    not counted), except ``store``: the CPU seconds of loading the store, most of it in a
+    background thread while the documents come (:class:`graph.store.StreamedDataset`).
     """
 
     out_dir: Path
@@ -46,7 +48,7 @@ class BuildReport:
     kept: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
-    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, this process
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (see above)
 
     @property
     def ok(self) -> bool:
@@ -101,9 +103,11 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
     (:class:`graph.store.StreamedDataset`): a build that fails or is killed leaves it intact.
 
     The build streams: each document is converted to TriG where it was extracted (in the
-    worker), written to a spill folder and loaded into the new store as it arrives, so memory
-    does not grow with the corpus, except for what the analysis reads (its interactions and
-    actors). ``graph.trig`` is the spilled graphs concatenated in graph order.
+    worker), written to a spill folder and loaded into the new store as it arrives (by a
+    background thread), so memory does not grow with the corpus, except for what the
+    statistics and the analysis need of each interaction, which the worker also returns (so
+    neither reads the whole store). ``graph.trig`` is the spilled graphs concatenated in
+    graph order.
 
     Reuse is by content only: a changed ``actor_files`` or ``publisher``, or a newer extractor,
     does not re-extract stored documents; build into a new folder for that.
@@ -152,10 +156,10 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         keys = _content_keys(files) if previous.documents else {}
         todo = [path for path in files if keys.get(path) not in previous.documents]
         results = _process_all(todo, actor_files, publisher, report, progress, len(files), jobs, dask)
-        clock, cpu = time.perf_counter(), time.process_time()
+        clock, cpu = time.perf_counter(), time.thread_time()
         built = _collect(files, keys, results, previous, spill, prune, report)
         report.timings["documents"] = time.perf_counter() - clock
-        report.cpu["documents"] = time.process_time() - cpu
+        report.cpu["documents"] = time.thread_time() - cpu
         if not built:
             dataset.abort()
             return report
@@ -165,9 +169,9 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
         report.interactions, report.claims = spill.interactions, spill.claims
         store._checkpoint("processed")
         documents = spill.merge()
-        more = (lambda st: _analysis_quads(st, report, jobs)) if analysis else None
+        more = (lambda st: _analysis_quads(st, report, jobs, spill.records)) if analysis else None
         report.quads = dataset.finish(documents, spill.quads, small, more, timings=report.timings,
-                                      cpu_timings=report.cpu)
+                                      cpu_timings=report.cpu, statements=spill.statements)
     except BaseException:
         if dataset is not None:
             dataset.abort()
@@ -175,10 +179,10 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, actor_files: Iter
     finally:
         store.remove_spill_folder(previous_spill.folder)
     if pages:
-        clock, cpu = time.perf_counter(), time.process_time()
+        clock, cpu = time.perf_counter(), time.thread_time()
         _render(out_dir, report)
         report.timings["pages"] = time.perf_counter() - clock
-        report.cpu["pages"] = time.process_time() - cpu
+        report.cpu["pages"] = time.thread_time() - cpu
     return report
 
 
@@ -197,17 +201,28 @@ class DocumentRDF:
     actors: dict = field(default_factory=dict)
     interactions: int = 0
     claims: int = 0
+    statements: list = field(default_factory=list)  # graph.stats.Statement of its interactions
+    records: list = field(default_factory=list)  # graph.analysis.records.InteractionRecord, ditto
 
 
 def document_rdf(doc: Document) -> DocumentRDF:
     """The RDF of one processed document (the unit of work a build maps over its inputs)."""
-    from graph import iris, rdf, store
+    from graph import iris, rdf, stats, store
 
     quads = list(rdf.document_quads(doc))
     typed = _typed_subjects(quads)
     return DocumentRDF(doc.key, iris.document_graph(doc.key), store.trig_body(quads),
                        len(set(quads)), dict(doc.actors), len(typed[iris.KGO + "Interaction"]),
-                       len(typed[iris.KGO + "Claim"]))
+                       len(typed[iris.KGO + "Claim"]), stats.interactions(quads), _records(quads))
+
+
+def _records(quads) -> list:
+    """The analysis records of a document's quads (none when the analysis is not installed)."""
+    try:
+        from graph.analysis.records import document_records
+    except ImportError:
+        return []
+    return document_records(quads)
 
 
 class _Spill:
@@ -224,6 +239,9 @@ class _Spill:
         self.quads = self.interactions = self.claims = 0
         self.actors: dict = {}                # fresh actors of processed documents
         self.wanted_actors: set[str] = set()  # actor IRIs that reused documents refer to
+        self.statements: list = []            # every document's interactions, for the statistics
+        self.records: list = []               # ... and for the analysis
+        self._shared: dict[str, str] = {}     # one copy of each actor, type and document IRI
         self._n = 0
 
     def for_dataset(self, dataset) -> _Spill:
@@ -244,14 +262,18 @@ class _Spill:
         self.quads += quads
 
     def add_fresh(self, result: DocumentRDF) -> None:
+        from graph.stats import compact
+
         self.add(result.graph, result.trig, result.quads)
+        self.statements += compact(result.statements, self._shared)
+        self.records += _compact_records(result.records, self._shared)
         self.actors.update(result.actors)
         self.interactions += result.interactions
         self.claims += result.claims
 
     def add_stored(self, quads: list) -> None:
         """A reused or kept document, from its quads as read from the previous dataset."""
-        from graph import iris, store
+        from graph import iris, stats, store
 
         graphs = {q.graph_name.value for q in quads}
         typed = _typed_subjects(quads)
@@ -259,6 +281,8 @@ class _Spill:
         self.wanted_actors |= {q.object.value for q in quads if q.object.value.startswith(prefix)}
         self.interactions += len(typed[iris.KGO + "Interaction"])
         self.claims += len(typed[iris.KGO + "Claim"])
+        self.statements += stats.compact(stats.interactions(quads), self._shared)
+        self.records += _compact_records(_records(quads), self._shared)
         self.add(min(graphs), store.trig_body(quads), len(set(store.with_contract_datatypes(quads))))
 
     def merge(self) -> Path:
@@ -273,6 +297,21 @@ class _Spill:
                     shutil.copyfileobj(part, out, 2**20)
                 self.documents[graph].unlink()
         return merged
+
+
+def _compact_records(records: list, shared: dict[str, str]) -> list:
+    """``records`` with their repeated strings (actors, types, documents, sentence texts)
+    shared through ``shared``: one copy of each across the build."""
+    from dataclasses import fields, replace
+
+    if not records:
+        return records
+    names = [f.name for f in fields(records[0]) if f.name not in ("iri", "polarity", "confidence")]
+
+    def one(text):
+        return text if text is None else shared.setdefault(text, text)
+
+    return [replace(r, **{name: one(getattr(r, name)) for name in names}) for r in records]
 
 
 def _collect(files: list[Path], keys: dict, results, previous: _Previous, spill: _Spill,
@@ -540,15 +579,17 @@ def _actor_quads(wanted: set[str], fresh: dict, previous: _Previous) -> list:
     return out
 
 
-def _analysis_quads(store, report: BuildReport, jobs: int = 1) -> list:
-    """The analysis graph of the dataset in ``store`` (everything but the analysis); with
-    ``jobs > 1`` the per-document analyses run in that many processes."""
+def _analysis_quads(store, report: BuildReport, jobs: int = 1, records: list | None = None):
+    """The analysis graph of the dataset in ``store`` (everything but the analysis), as a
+    :class:`graph.store.GraphText`; with ``jobs > 1`` the per-document analyses run in that
+    many processes. ``records`` are the documents' interaction records
+    (:func:`graph.analysis.records.document_records`), read from the store when not given."""
     try:
-        from graph.analysis.commands import default_analysis_quads
+        from graph.analysis.commands import default_analysis_graph
     except ImportError:
         return []
     try:
-        return list(default_analysis_quads(store, jobs=jobs))
+        return default_analysis_graph(store, jobs=jobs, records=records)
     except Exception as exc:  # the dataset stands without the analysis; say why
         report.warnings.append(f"analysis failed: {type(exc).__name__}: {exc}")
         print(f"warning: analysis failed: {exc}", file=sys.stderr)

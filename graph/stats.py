@@ -53,9 +53,13 @@ OPPOSITE = "opposite polarity"
 NEGATED = "asserted vs negated"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
-    """What the statistics need of one interaction."""
+    """What the statistics need of one interaction.
+
+    A build collects these per document (:func:`interactions` of the document's quads, in the
+    worker that made them), so the statistics graph needs no pass over the whole dataset.
+    """
 
     iri: str
     source: str
@@ -216,6 +220,26 @@ def disagreements(statements: Iterable[Statement]) -> list[Disagreement]:
 
 def stats_quads(quads: Iterable) -> list:
     """The quads of the statistics graph for the dataset ``quads`` (see the module docstring)."""
+    return statistics_quads(interactions(quads))
+
+
+def compact(statements: Iterable[Statement], shared: dict[str, str]) -> list[Statement]:
+    """``statements`` with their actor, type, modality and document strings shared through
+    ``shared`` (one copy of each across a build, not one per interaction)."""
+    def one(text: str) -> str:
+        return shared.setdefault(text, text)
+
+    return [Statement(st.iri, one(st.source), one(st.target), one(st.event_type), st.polarity,
+                      one(st.modality), one(st.document)) for st in statements]
+
+
+def statistics_quads(statements: Iterable[Statement]) -> list:
+    """The quads of the statistics graph for the interactions ``statements``.
+
+    The interactions of a dataset are those of its document graphs, each complete in its own
+    graph (its fields, its sentence and that sentence's document), so the statements of each
+    document put together give the same graph as :func:`stats_quads` of the whole dataset.
+    """
     import pyoxigraph as ox
 
     g = ox.NamedNode(STATS_GRAPH)
@@ -227,7 +251,7 @@ def stats_quads(quads: Iterable) -> list:
                            ox.Literal(str(o), datatype=integer) if isinstance(o, int) else ox.NamedNode(o), g))
 
     out: list = []
-    statements = interactions(quads)
+    statements = sorted(statements, key=lambda st: st.iri)
     for actor, (degree, partners, positive, negative) in sorted(degrees(statements).items()):
         add(actor, "degree", degree)
         add(actor, "partnerCount", partners)

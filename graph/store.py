@@ -41,6 +41,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -144,6 +145,63 @@ def trig_body(quads: Iterable[ox.Quad]) -> bytes:
     return text[len(header):]
 
 
+@dataclass(frozen=True)
+class SubjectRun:
+    """Some subjects of one named graph, serialised as they appear inside its TriG block.
+
+    The TriG of a graph lists its subjects in order, each one's block standing alone, so a
+    large graph whose subjects fall into separate ranges (the analysis graph: one range per
+    scope) can be serialised range by range, in worker processes, and joined by
+    :func:`join_runs` into the bytes :func:`trig_body` gives for the whole graph — without
+    ever holding all its quads in one process.
+    """
+
+    graph: str     # the graph's IRI
+    opener: bytes  # the line that opens the graph's block
+    first: str     # the smallest and largest subject (as the sort orders them)
+    last: str
+    text: bytes    # the subjects' blocks
+    quads: int
+
+
+def subject_run(quads: Iterable[ox.Quad]) -> SubjectRun:
+    """:class:`SubjectRun` of ``quads``, all in one named graph."""
+    quads = list(quads)
+    graphs = {q.graph_name for q in quads}
+    if len(graphs) != 1:
+        raise ValueError(f"a run holds the quads of one graph, not {len(graphs)}")
+    body = trig_body(quads)
+    opener, rest = body.split(b"\n", 1)
+    if not rest.endswith(b"}\n"):
+        raise ValueError("unexpected end of a TriG graph block")
+    subjects = sorted({str(q.subject) for q in quads})
+    return SubjectRun(graphs.pop().value, opener + b"\n", subjects[0], subjects[-1], rest[:-2],
+                      len(set(with_contract_datatypes(quads))))
+
+
+@dataclass(frozen=True)
+class GraphText:
+    """A whole named graph, already serialised: its :func:`trig_body` and number of quads."""
+
+    graph: str
+    body: bytes
+    quads: int
+
+
+def join_runs(runs: Iterable[SubjectRun]) -> GraphText:
+    """One graph from runs of its subjects (:func:`subject_run`): byte for byte the
+    :func:`trig_body` of all their quads, provided the runs' subject ranges do not overlap
+    (checked)."""
+    runs = sorted(runs, key=lambda run: run.first)
+    if not runs or len({run.graph for run in runs}) != 1:
+        raise ValueError("runs of exactly one graph are needed")
+    for before, after in zip(runs, runs[1:]):
+        if before.last >= after.first:
+            raise ValueError(f"subject ranges overlap: {before.last} and {after.first}")
+    body = runs[0].opener + b"".join(run.text for run in runs) + b"}\n"
+    return GraphText(runs[0].graph, body, sum(run.quads for run in runs))
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -201,39 +259,50 @@ class StreamedDataset:
     """A new version of the dataset, written document by document: for datasets too large to
     hold in memory, and so that the store loads while workers still extract.
 
-    :meth:`add` loads one document graph into the store of the new version (in batches);
-    :meth:`finish` adds the small graphs, the analysis and the statistics graph (read back
-    from the store, so never held whole in memory), writes ``graph.trig`` and switches to the
-    new version atomically, as :func:`write_dataset` does (byte-identical result);
-    :meth:`abort` removes it.
+    :meth:`add` queues one document graph for the store of the new version; batches are
+    loaded by a background thread (:class:`_StoreLoader`: pyoxigraph parses and loads TriG
+    without holding the GIL, so the main thread goes on meanwhile); :meth:`finish` waits for
+    the loading, adds the small graphs, the analysis and the statistics graph, writes
+    ``graph.trig`` and switches to the new version atomically, as :func:`write_dataset` does
+    (byte-identical result); :meth:`abort` removes it.
     """
 
-    #: Quads per bulk load into the store: few large loads are much faster than many small ones.
-    BATCH = 200_000
+    #: Bytes of TriG per bulk load (about 200,000 quads): few large loads are much faster
+    #: than many small ones, and a batch is held in memory (as bytes) until it is loaded.
+    BATCH_BYTES = 8 * 2**20
 
     def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir)
         self.version = _new_version(self.out_dir)
         self.store = ox.Store(str(self.version / STORE))
-        self._batch: list[ox.Quad] = []
-        self.loading = 0.0  # seconds spent loading the store
-        self.loading_cpu = 0.0  # CPU seconds of this process spent on it
+        self._loader = _StoreLoader(self.store)
+        self._batch: list[bytes] = []
+        self._batch_bytes = 0
+
+    @property
+    def loading(self) -> float:
+        """Seconds the background thread spent loading the store."""
+        return self._loader.wall
+
+    @property
+    def loading_cpu(self) -> float:
+        """CPU seconds the background thread spent loading the store."""
+        return self._loader.cpu
 
     def add(self, body: bytes) -> None:
-        """Load a :func:`trig_body` (whole graphs) into the store."""
-        clock, cpu = time.perf_counter(), time.process_time()
-        self._batch.extend(ox.parse(trig_header() + body, format=ox.RdfFormat.TRIG))
-        if len(self._batch) >= self.BATCH:
+        """Queue a :func:`trig_body` (whole graphs) for loading into the store."""
+        self._batch.append(body)
+        self._batch_bytes += len(body)
+        if self._batch_bytes >= self.BATCH_BYTES:
             self._flush()
-        self.loading += time.perf_counter() - clock
-        self.loading_cpu += time.process_time() - cpu
 
     def _flush(self) -> None:
         if self._batch:
-            self.store.bulk_extend(self._batch)
-            self._batch = []
+            self._loader.submit(trig_header() + b"".join(self._batch))
+            self._batch, self._batch_bytes = [], 0
 
     def abort(self) -> None:
+        self._loader.close(raise_error=False)
         self.store = None
         shutil.rmtree(self.version, ignore_errors=True)
         _release(self.version)
@@ -241,7 +310,7 @@ class StreamedDataset:
     def finish(self, documents: Path, document_quads: int, quads: Iterable[ox.Quad],
                more: Callable[[ox.Store], Iterable[ox.Quad]] | None = None,
                timings: dict[str, float] | None = None,
-               cpu_timings: dict[str, float] | None = None) -> int:
+               cpu_timings: dict[str, float] | None = None, statements: list | None = None) -> int:
         """Complete the version and switch to it; returns the number of quads written.
 
         Parameters
@@ -256,72 +325,158 @@ class StreamedDataset:
             The other graphs (actors, ontology): small, in memory.
         more : callable, optional
             Called with the store once everything above is in it; its quads (the analysis
-            graph, which reads the whole dataset) are added too.
+            graph, which reads the whole dataset), or a :class:`GraphText` of one more graph,
+            are added too.
         timings : dict, optional
             Filled with the seconds spent loading the store (``store``), in ``more``
             (``analysis``), computing the statistics graph (``statistics``) and writing
             ``graph.trig`` (``trig``).
         cpu_timings : dict, optional
             Filled with the CPU seconds of this process for the same stages.
+        statements : list of graph.stats.Statement, optional
+            The interactions of the document graphs, collected as they were made; the
+            statistics graph is computed from them instead of read from the store.
         """
         from graph.iris import STATS_GRAPH
-        from graph.stats import stats_quads, statistics_input
+        from graph.stats import statistics_input, statistics_quads, stats_quads
 
         clock = _StageClock({} if timings is None else timings, {} if cpu_timings is None else cpu_timings)
-        clock.wall["store"], clock.cpu["store"] = self.loading, self.loading_cpu
         try:
             self._flush()
+            self._loader.close()
+            clock.lap("store")
+            # what the loading thread did while the documents came, overlapped with that stage
+            clock.wall["store"] += self.loading
+            clock.cpu["store"] += self.loading_cpu
             store = self.store
             stats_graph = ox.NamedNode(STATS_GRAPH)
             small = [q for q in with_contract_datatypes(quads) if q.graph_name != stats_graph]
             store.bulk_extend(small)
             clock.lap("store")
+            serialised: list[GraphText] = []
             if more is not None:
-                extra = list(with_contract_datatypes(more(store)))
+                extra = more(store)
                 clock.lap("analysis")
-                store.bulk_extend(extra)
-                small += extra
+                if isinstance(extra, GraphText):
+                    store.bulk_load(trig_header() + extra.body, format=ox.RdfFormat.TRIG)
+                    serialised.append(extra)
+                else:
+                    extra = list(with_contract_datatypes(extra))
+                    store.bulk_extend(extra)
+                    small += extra
+                del extra
                 clock.lap("store")
-            stats = stats_quads(statistics_input(store))
-            store.bulk_extend(stats)
-            small += stats
+            # Each graph as TriG at once: its bytes take a tenth of the memory of its quads.
+            bodies = _graph_bodies(small)
+            del small
+            for text in serialised:
+                if graph_sort_key(text.graph) in bodies:
+                    raise ValueError(f"graph {text.graph} given twice")
+                bodies[graph_sort_key(text.graph)] = (text.body, text.quads)
+            clock.lap("trig")
+            if statements is None:
+                stats = stats_quads(statistics_input(store))
+            else:
+                stats = statistics_quads(statements)
             clock.lap("statistics")
+            store.bulk_extend(stats)
+            clock.lap("store")
+            bodies.update(_graph_bodies(stats))
+            del stats
+            clock.lap("trig")
             store.flush()
             store.optimize()
             self.store = store = None
             clock.lap("store")
             _checkpoint("store-written")
-            small_graphs: dict[str, list[ox.Quad]] = {}
-            for q in set(small):
-                small_graphs.setdefault(str(q.graph_name), []).append(q)
-            _write_merged_trig(self.version / TRIG, documents, small_graphs)
+            _write_merged_trig(self.version / TRIG, documents, {g: body for g, (body, _) in bodies.items()})
             clock.lap("trig")
             _checkpoint("trig-written")
             _switch_to(self.out_dir, self.version)
         except BaseException:
             self.abort()
             raise
-        return document_quads + sum(len(g) for g in small_graphs.values())
+        return document_quads + sum(n for _, n in bodies.values())
+
+
+class _StoreLoader:
+    """A thread that bulk-loads TriG batches into a store, one after the other, in order.
+
+    ``Store.bulk_load`` releases the GIL while it parses and writes, so the loading runs
+    beside the main thread's Python work. At most ``queued`` batches wait, so a slow store
+    holds up the producer instead of piling batches up in memory. An error is kept and raised
+    by :meth:`close`.
+    """
+
+    def __init__(self, store: ox.Store, queued: int = 2):
+        import queue
+        import threading
+
+        self._main_clock = time.pthread_getcpuclockid(threading.main_thread().ident)
+        self.store = store
+        self.wall = self.cpu = 0.0
+        self.error: BaseException | None = None
+        self._queue: queue.Queue = queue.Queue(maxsize=queued)
+        self._thread = threading.Thread(target=self._run, name="store-loader", daemon=True)
+        self._thread.start()
+
+    def submit(self, trig: bytes) -> None:
+        """Load ``trig`` (a whole TriG document) after the batches before it."""
+        if self.error is not None:
+            raise self.error
+        self._queue.put(trig)
+
+    def _run(self) -> None:
+        while (trig := self._queue.get()) is not None:
+            if self.error is not None:
+                continue  # a batch failed: the build fails; just drain
+            clock, cpu = time.perf_counter(), self._cpu_beside_main()
+            try:
+                self.store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+            except BaseException as exc:  # noqa: BLE001 - raised in the main thread by close()
+                self.error = exc
+            self.wall += time.perf_counter() - clock
+            self.cpu += self._cpu_beside_main() - cpu
+
+    def _cpu_beside_main(self) -> float:
+        """CPU seconds of this process's threads but the main one (bulk_load starts its own)."""
+        return time.process_time() - time.clock_gettime(self._main_clock)
+
+    def close(self, raise_error: bool = True) -> None:
+        """Wait until every batch submitted is loaded; raise the first loading error."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        if raise_error and self.error is not None:
+            raise self.error
 
 
 class _StageClock:
-    """Wall and CPU seconds (of this process) per stage, added up by :meth:`lap`."""
+    """Wall and CPU seconds (of the main thread) per stage, added up by :meth:`lap`."""
 
     def __init__(self, wall: dict[str, float], cpu: dict[str, float]):
         self.wall, self.cpu = wall, cpu
-        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        self._wall, self._cpu = time.perf_counter(), time.thread_time()
 
     def lap(self, stage: str) -> None:
         """Charge the time since the previous lap to ``stage``."""
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu = time.perf_counter(), time.thread_time()
         self.wall[stage] = self.wall.get(stage, 0.0) + wall - self._wall
         self.cpu[stage] = self.cpu.get(stage, 0.0) + cpu - self._cpu
         self._wall, self._cpu = wall, cpu
 
 
-def _write_merged_trig(path: Path, documents: Path, small_graphs: dict[str, list[ox.Quad]]) -> None:
-    """``graph.trig``: the header, the small graphs that sort before the document graphs, the
-    document graphs (copied from ``documents``), then the rest."""
+def _graph_bodies(quads: Iterable[ox.Quad]) -> dict[str, tuple[bytes, int]]:
+    """Graph (as :func:`graph_sort_key` orders it) -> (its :func:`trig_body`, its quads)."""
+    graphs: dict[str, list[ox.Quad]] = {}
+    for q in set(quads):
+        graphs.setdefault(str(q.graph_name), []).append(q)
+    return {g: (trig_body(members), len(members)) for g, members in graphs.items()}
+
+
+def _write_merged_trig(path: Path, documents: Path, small_graphs: dict[str, bytes]) -> None:
+    """``graph.trig``: the header, the small graphs (their :func:`trig_body`) that sort before
+    the document graphs, the document graphs (copied from ``documents``), then the rest."""
     header = trig_header()
     doc_prefix = graph_sort_key(DOCUMENT_GRAPH_PREFIX)[:-1]
     if any(g.startswith(doc_prefix) for g in small_graphs):
@@ -331,14 +486,14 @@ def _write_merged_trig(path: Path, documents: Path, small_graphs: dict[str, list
         after = []
         for g in sorted(small_graphs):
             if g < doc_prefix:
-                out.write(trig_body(small_graphs[g]))
+                out.write(small_graphs[g])
             else:
                 after.append(g)
         if docs.read(len(header)) != header:
             raise ValueError(f"{documents}: unexpected TriG header")
         shutil.copyfileobj(docs, out, 2**20)
         for g in after:
-            out.write(trig_body(small_graphs[g]))
+            out.write(small_graphs[g])
         out.flush()
         os.fsync(out.fileno())
     os.chmod(path, 0o666 & ~_umask())

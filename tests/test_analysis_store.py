@@ -309,3 +309,37 @@ def test_kg_analyze_cli_filters(store, tmp_path):
     assert labels == ["AZE", "IRN", "ISR"]
     bad = runner.invoke(app, ["analyze", str(tmp_path), "--no-write", "--document", "d9.html"])
     assert bad.exit_code != 0 and "no such document" in bad.output
+
+
+def test_records_made_per_document_equal_the_store_query():
+    """A build makes the records with each document (no query over the whole store): the
+    same records, publishers' labels included, as load_records reads from the store."""
+    from collections import defaultdict
+
+    from graph.analysis.records import document_records, with_publisher_labels
+
+    store = build_store()
+    g = r("graph/document/d3")
+    d, sent, i = r("document/d3"), r("document/d3/sentence/0"), r("interaction/d3-0")
+    store.extend([  # a publisher that is an actor, with its label in the actor graph
+        ox.Quad(d, ox.NamedNode(DCT + "publisher"), r("actor/NATO"), g),
+        ox.Quad(d, ox.NamedNode(DCT + "date"), ox.Literal("2023-05", datatype=ox.NamedNode(XSD + "gYearMonth")), g),
+        ox.Quad(sent, ox.NamedNode(NIF + "anchorOf"), ox.Literal("Ankara offered to host the talks."), g),
+        ox.Quad(sent, ox.NamedNode(NIF + "referenceContext"), d, g),
+        ox.Quad(i, RDF_TYPE, k("Interaction"), g),
+        ox.Quad(i, k("source"), r("actor/TUR"), g),
+        ox.Quad(i, k("target"), r("actor/AZE"), g),
+        ox.Quad(i, k("polarity"), ox.Literal("1", datatype=ox.NamedNode(XSD + "integer")), g),
+        ox.Quad(i, k("modality"), k("Asserted"), g),
+        ox.Quad(i, ox.NamedNode(PROV + "wasDerivedFrom"), sent, g),
+    ])
+    by_graph = defaultdict(list)
+    for q in store.quads_for_pattern(None, None, None, None):
+        if "/graph/document/" in q.graph_name.value:
+            by_graph[q.graph_name.value].append(q)
+    made = [rec for quads in by_graph.values() for rec in document_records(quads)]
+    expected = load_records(store)
+    assert with_publisher_labels(made, load_actors(store)) == expected
+    nato = [rec for rec in expected if rec.iri.endswith("d3-0")]
+    assert nato and nato[0].publisher == "NATO" and nato[0].date == "2023-05"
+    assert nato[0].event_type == "" and nato[0].confidence == 1.0

@@ -99,18 +99,20 @@ def analyze_store(store, *, by: str | None = None, lift: bool = True, view: str 
                   mediators: bool = True, weights: Mapping[str, float] | None = None,
                   weak_weights: Mapping[str, float] | None = None,
                   documents=None, publishers=None, start=None, end=None, event_types=None,
-                  per_document: bool = True) -> AnalysisReport:
+                  per_document: bool = True, records=None) -> AnalysisReport:
     """Run the analysis on an open pyoxigraph store (nothing is written).
 
     ``report.quads`` holds the analysis graph: the overall run, per-document camps (when
-    ``per_document``) and, with ``by``, one run per perspective or window.
+    ``per_document``) and, with ``by``, one run per perspective or window. ``records``, when
+    given, are the interactions as :func:`graph.analysis.records.document_records` made them
+    per document (a build's), instead of reading them from the store.
     """
     from .rdf import analysis_quads
 
     if by is not None and by not in BY_CHOICES:
         raise ValueError(f"by must be one of {BY_CHOICES}, not {by!r}")
     actors = load_actors(store)
-    records = load_records(store)
+    records = _records(store, actors, records)
     options = _options(lift=lift, view=view, resolution=resolution, seed=seed, k=k,
                        mediators=mediators, weights=weights, weak_weights=weak_weights,
                        documents=documents, publishers=publishers, start=start, end=end,
@@ -175,20 +177,30 @@ def resolve_documents(out_dir: Path, names, store=None) -> list[str]:
     return sorted({known[n] for n in names})
 
 
-def default_analysis_quads(store, jobs: int = 1) -> list:
+def _records(store, actors, records):
+    """``records`` from the documents with their publishers' labels, else the store's."""
+    if records is None:
+        return load_records(store)
+    from .records import with_publisher_labels
+
+    return with_publisher_labels(records, actors)
+
+
+def default_analysis_quads(store, jobs: int = 1, records=None) -> list:
     """The analysis graph ``kg build`` writes: the default analysis of the whole dataset.
 
     With ``jobs > 1`` the per-document analyses (most of the work: one camp search per
     document) run in that many processes while this one analyses the whole network; the
-    quads are the same, in the same order, as :func:`analyze_store` gives.
+    quads are the same, in the same order, as :func:`analyze_store` gives. ``records``: see
+    :func:`analyze_store`.
     """
     if jobs <= 1:
-        return analyze_store(store).quads
+        return analyze_store(store, records=records).quads
     from .parallel import document_analysis_quads
     from .rdf import analysis_quads
 
     actors = load_actors(store)
-    records = load_records(store)
+    records = _records(store, actors, records)
     options = _options()
     per_document = document_analysis_quads(records, actors, jobs, **options)
     first = next(per_document)  # the pool starts before the overall analysis, not after it
@@ -454,3 +466,31 @@ def print_comparison(comparison: Comparison, console) -> None:
                   names[0], f"{says[0]}\n{_quote(d.evidence[0], 2)}",
                   names[1], f"{says[1]}\n{_quote(d.evidence[1], 2)}")
     console.print(t)
+
+
+def default_analysis_graph(store, jobs: int = 1, records=None):
+    """The analysis graph of :func:`default_analysis_quads`, already serialised
+    (:class:`graph.store.GraphText`): what a build writes.
+
+    Each document's analysis is serialised as soon as it is made (by the ``jobs`` processes
+    that make it), so the build holds its bytes rather than its quads: a tenth of the memory.
+    """
+    from graph.store import join_runs
+
+    from .parallel import document_analysis_runs, document_run
+    from .perspectives import _group
+
+    actors = load_actors(store)
+    records = _records(store, actors, records)
+    options = _options()
+    per_document = document_analysis_runs(records, actors, jobs, **options) if jobs > 1 else None
+    runs = next(per_document) if per_document else []  # the pool starts before the overall analysis
+    runs.append(document_run(analyze_network(records, actors, scope="all", **options), actors))
+    if per_document:
+        for more in per_document:
+            runs += more
+    else:
+        for doc, recs in _group(records, lambda r: r.document).items():
+            runs.append(document_run(analyze_network(recs, actors, scope=doc, kind="document",
+                                                     roles=False, **options), actors))
+    return join_runs(runs)

@@ -24,13 +24,38 @@ def _document_quads(documents: list[str]) -> bytes:
     """The analysis quads of ``documents`` (their per-document runs), as N-Quads."""
     import pyoxigraph as ox
 
-    from .perspectives import analyze_network
     from .rdf import analysis_quads
 
-    actors, options = _WORK["actors"], _WORK["options"]
-    analyses = [analyze_network(_WORK["by_document"][doc], actors, scope=doc, kind="document",
-                                roles=False, **options) for doc in documents]
-    return ox.serialize(analysis_quads(analyses, actors=actors), format=ox.RdfFormat.N_QUADS) or b""
+    analyses = [_analysis(doc) for doc in documents]
+    return ox.serialize(analysis_quads(analyses, actors=_WORK["actors"]), format=ox.RdfFormat.N_QUADS) or b""
+
+
+def _analysis(document: str):
+    from .perspectives import analyze_network
+
+    return analyze_network(_WORK["by_document"][document], _WORK["actors"], scope=document,
+                           kind="document", roles=False, **_WORK["options"])
+
+
+def _document_runs(documents: list[str]) -> list:
+    """The analysis graph's TriG of ``documents``, one :class:`graph.store.SubjectRun` each."""
+    return [document_run(_analysis(doc), _WORK["actors"]) for doc in documents]
+
+
+def document_run(analysis, actors: Mapping):
+    """The quads of one scope's analysis, serialised (:func:`graph.store.subject_run`): a
+    scope's subjects all start with its own path, so scopes are separate subject ranges."""
+    from graph.store import subject_run
+
+    from .rdf import analysis_quads
+
+    return subject_run(analysis_quads([analysis], actors=actors))
+
+
+def document_analysis_runs(records, actors: Mapping, jobs: int, **options) -> Iterator[list]:
+    """:func:`document_analysis_quads`, serialised by the workers: lists of
+    :class:`graph.store.SubjectRun` (one per document) in document order."""
+    yield from _map(_document_runs, records, actors, jobs, options, lambda runs: runs)
 
 
 def document_analysis_quads(records, actors: Mapping, jobs: int, **options) -> Iterator[list]:
@@ -39,9 +64,15 @@ def document_analysis_quads(records, actors: Mapping, jobs: int, **options) -> I
 
     ``options`` are those of :func:`graph.analysis.perspectives.analyze_network`.
     """
-    from concurrent.futures import ProcessPoolExecutor
-
     import pyoxigraph as ox
+
+    yield from _map(_document_quads, records, actors, jobs, options,
+                    lambda data: list(ox.parse(data, format=ox.RdfFormat.N_QUADS)))
+
+
+def _map(task, records, actors: Mapping, jobs: int, options: dict, finish) -> Iterator:
+    """``finish(task(documents))`` for each batch of documents, by ``jobs`` processes, in order."""
+    from concurrent.futures import ProcessPoolExecutor
 
     from graph.parallel import _context
 
@@ -55,5 +86,5 @@ def document_analysis_quads(records, actors: Mapping, jobs: int, **options) -> I
         return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker,
                              initargs=(by_document, dict(actors), options)) as pool:
-        for data in pool.map(_document_quads, tasks):
-            yield list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+        for data in pool.map(task, tasks):
+            yield finish(data)

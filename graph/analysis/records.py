@@ -171,6 +171,67 @@ def load_records(store) -> list[InteractionRecord]:
     return [seen[k] for k in sorted(seen)]
 
 
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+_DCTERMS = "http://purl.org/dc/terms/"
+_RECORD_FIELDS = {KGO + name: name for name in ("source", "target", "polarity", "modality",
+                                               "eventType", "confidence")}
+_RECORD_FIELDS.update({_DCTERMS + "date": "date", "http://www.w3.org/ns/prov#wasDerivedFrom": "sentence",
+                       _NIF + "anchorOf": "text", _NIF + "referenceContext": "document",
+                       _DCTERMS + "publisher": "publisher"})
+
+
+def document_records(quads) -> list[InteractionRecord]:
+    """The records :func:`load_records` reads, from the quads of one document's graph.
+
+    A build makes them where the document is made (each interaction, its sentence and its
+    document are in the document's own graph), so the analysis needs no query over the
+    whole store. ``publisher`` is the publisher's IRI here: :func:`with_publisher_labels`
+    puts its label in, from the actor graph. Sorted by IRI.
+    """
+    fields: dict[str, dict[str, str]] = {}
+    interactions: set[str] = set()
+    for q in quads:
+        p = q.predicate.value
+        if p == _RDF_TYPE:
+            if q.object.value == KGO + "Interaction":
+                interactions.add(q.subject.value)
+        elif p in _RECORD_FIELDS:
+            fields.setdefault(q.subject.value, {}).setdefault(_RECORD_FIELDS[p], q.object.value)
+    out = []
+    for iri in sorted(interactions):
+        f = fields.get(iri, {})
+        if not all(name in f for name in ("source", "target", "polarity", "modality")):
+            continue
+        try:
+            polarity = 1 if int(float(f["polarity"])) > 0 else -1
+        except ValueError:
+            continue
+        sentence = fields.get(f.get("sentence"), {})
+        document = fields.get(sentence.get("document"), {})
+        out.append(InteractionRecord(
+            iri=iri, source=f["source"], target=f["target"],
+            event_type=_local(f["eventType"]) if "eventType" in f else "",
+            polarity=polarity, modality=_local(f["modality"]),
+            confidence=float(f["confidence"]) if "confidence" in f else 1.0,
+            date=f.get("date") or document.get("date"), document=sentence.get("document"),
+            publisher=document.get("publisher"), sentence=f.get("sentence"),
+            text=sentence.get("text") or ""))
+    return out
+
+
+def with_publisher_labels(records, actors: dict[str, ActorInfo]) -> list[InteractionRecord]:
+    """Records from :func:`document_records`, with each publisher IRI replaced by its label
+    (as :func:`load_records` gives it), sorted by IRI."""
+    from dataclasses import replace
+
+    out = []
+    for r in sorted(records, key=lambda r: r.iri):
+        info = actors.get(r.publisher) if r.publisher else None
+        out.append(replace(r, publisher=info.label) if info is not None else r)
+    return out
+
+
 def load_actors(store) -> dict[str, ActorInfo]:
     """Read actors (``kgo:Country``, ``kgo:Organization``, ``kgo:Person``, ``kgo:Group``).
 
