@@ -104,8 +104,9 @@ def test_listed_allies_align_with_the_owner():
 
 
 def test_base_form_after_a_determiner_is_a_noun():
-    # "the target of" names no attack by the base's owner on Russia
-    assert pairs("The Norwegian outpost was the target of a Russian smear campaign.") == set()
+    # "the target of" names no attack by the base's owner on Russia; the campaign is Russia's,
+    # aimed at the outpost (the noun "target" receives it, like "faced")
+    assert pairs("The Norwegian outpost was the target of a Russian smear campaign.") == {("RUS", "NOR", -1)}
 
 
 def test_threat_reaches_the_target_through_the_infinitive():
@@ -804,3 +805,67 @@ def test_deeply_moved_by_an_act_is_support_of_its_author():
 
 def test_moved_without_an_intensifier_is_no_attitude():
     assert pairs("Chilean troops were moved by Peru to the border.") == set()
+
+
+# -- agents after the noun, targets and victims, answered accusations (ext-patterns) ----------
+
+def test_noun_with_a_by_agent_before_its_target():
+    assert rows("Airstrikes by Turkey on Iraq resumed at dawn.") == {("TUR", "IRQ", "ATTACK", -1, "Asserted")}
+    assert ("EU", "BLR", -1) in pairs("New sanctions by the European Union against Belarus took effect.")
+
+
+def test_noun_with_a_from_agent_before_its_target():
+    assert ("DEU", "HUN", "CRITICIZE", -1, "Asserted") in rows(
+        "Sharp criticism from Germany of Hungary followed the vote.")
+
+
+def test_by_agent_without_a_target_preposition_names_no_target():
+    # "aid from Japan" says who gave, not to whom: the place of arrival is no recipient here
+    assert pairs("Aid from Japan arrived in the port on Monday.") == set()
+
+
+def test_the_target_of_a_states_attacks():
+    assert rows("The Georgian embassy has been the target of Russian cyberattacks.") == {
+        ("RUS", "GEO", "ATTACK", -1, "Asserted")}
+    assert ("NGA", "GHA", -1) in pairs("Ghana was the target of a Nigerian smear campaign.")
+
+
+def test_the_victim_of_a_states_aggression():
+    assert ("RUS", "NOR", -1) in pairs("Norway says it was the victim of a Russian cyberattack.")
+
+
+def test_denying_someones_accusations_makes_them_the_accuser():
+    got = rows("Estonia denied Russia's accusations of sabotage.")
+    assert ("EST", "RUS", "REJECT", -1, "Asserted") in got
+    assert ("RUS", "EST", "ACCUSE", -1, "Asserted") in got
+
+
+def test_rejecting_someones_criticism_makes_them_the_critic():
+    assert ("BLR", "LTU", "CRITICIZE", -1, "Asserted") in rows(
+        "Lithuania rejected Belarus's criticism as baseless.")
+
+
+def test_rejecting_an_offer_or_a_demand_is_only_the_rejection():
+    assert pairs("Chile rejected Peru's offer of talks.") == {("CHL", "PER", -1)}
+    assert pairs("Chile rejected a Peruvian demand to hand over the fugitive.") == {("CHL", "PER", -1)}
+
+
+def test_denied_accusations_without_an_owner_name_no_accuser():
+    assert pairs("Estonia denied the accusations on Tuesday.") == set()
+
+
+def test_passive_accused_of_gives_the_subject_of_what_follows():
+    got = rows("Russia and Belarus have been accused of blocking aid in an attempt to force Poland "
+               "to close the border.")
+    assert ("RUS", "POL", "COERCE", -1, "Reported") in got
+    assert ("BLR", "POL", "COERCE", -1, "Reported") in got
+
+
+def test_passive_accused_without_a_later_target_adds_nothing():
+    assert pairs("Chile was accused of hoarding vaccines.") == set()
+
+
+def test_a_capital_named_as_a_venue_is_no_target_of_a_hostile_claim():
+    got = pairs("Chile said that after it joins the court at The Hague, it will press charges against Peru.")
+    assert ("CHL", "PER", -1) in got
+    assert ("CHL", "NLD", -1) not in got

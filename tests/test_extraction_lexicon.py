@@ -322,3 +322,60 @@ def test_an_ethnic_group_is_not_its_namesake_state():
 def test_the_leader_of_a_led_war_owns_it():
     assert ("USA", "IRQ", "FIGHT", -1, "Asserted") in rows("Turkey refused to join the US-led war against Iraq.")
     assert ("TUR", "IRQ", -1) not in pairs("Turkey refused to join the US-led war against Iraq.")
+
+
+# -- rifts, breaks, accusations and cyberattacks (ext-patterns) ------------------------------
+
+def test_differences_between_two_states_are_a_two_sided_rivalry():
+    got = rows("The summit laid bare the differences between Oslo and Stockholm over fishing quotas.")
+    assert ("NOR", "SWE", "RIVALRY", -1, "Asserted") in got
+    assert ("SWE", "NOR", "RIVALRY", -1, "Asserted") in got
+
+
+def test_a_rift_and_friction_between_two_states():
+    assert ("KEN", "UGA", -1) in pairs("A rift between Kenya and Uganda opened over the lake islands.")
+    assert ("UGA", "KEN", -1) in pairs("Friction between Kenya and Uganda grew after the arrests.")
+
+
+def test_differences_without_a_pair_name_no_one():
+    # "differences" inside a country's own debate: no second actor, no relation
+    assert rows("Chile's parliament debated the differences in the two pension plans.") == set()
+
+
+def test_broke_with_is_a_rejection():
+    assert rows("Hungary broke with Poland over the rule-of-law dispute.") >= {
+        ("HUN", "POL", "REJECT", -1, "Asserted")}
+    assert ("AUT", "DEU", -1) in pairs("Austria broke ranks with Germany on the gas embargo.")
+
+
+def test_broke_with_a_tradition_names_no_actor():
+    assert pairs("Norway broke with tradition and sent no minister.") == set()
+
+
+def test_plural_accusations_and_allegations_against():
+    assert ("ARM", "AZE", -1) in pairs("Armenia repeated its allegations against Azerbaijan at the UN.")
+    assert ("SRB", "XKX", -1) in pairs("Serbia's accusations against Kosovo went unanswered.")
+
+
+def test_cyberattacks_on_a_state():
+    assert ("RUS", "EST", "ATTACK", -1, "Asserted") in rows("Russian cyberattacks on Estonia crippled banks.")
+
+
+def test_growing_tensions_stay_hostile():
+    # "growing" and "grew" say how much tension, not that the tie turned friendly
+    assert pairs("Growing tensions between Kenya and Uganda worried investors.") == {
+        ("KEN", "UGA", -1), ("UGA", "KEN", -1)}
+    assert ("UGA", "KEN", 1) not in pairs("Tensions between Kenya and Uganda grew after the arrests.")
+
+
+def test_a_close_relationship_is_still_friendly():
+    assert ("KEN", "UGA", 1) in pairs("Kenya has a close relationship with Uganda.")
+
+
+def test_a_tough_stance_on_a_state_is_opposition():
+    assert rows("Voters backed Chile's tough stance on Peru.") == {("CHL", "PER", "OPPOSE", -1, "Asserted")}
+    assert ("GRC", "TUR", -1) in pairs("Greece kept its hardline stance toward Turkey.")
+
+
+def test_a_plain_stance_is_no_opposition():
+    assert pairs("Chile's stance on Peru is unchanged.") == set()

@@ -70,6 +70,8 @@ COMPOUND_HEADS = {"program", "programme", "programs", "package", "packages", "re
 # "neighbouring", "occupied", "northern": modifiers between a preposition and its actor
 MODIFIER_SUFFIXES = ("ing", "ed", "ern")
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+# "strikes BY Chile on Peru", "criticism FROM Peru of Chile": the agent of a noun trigger
+NOMINAL_AGENT_PREPS = {"by", "from"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 APOS = {"’s", "'s", "’", "'"}
 ETHNIC_WORDS = {"ethnic", "ethnically"}
@@ -478,6 +480,7 @@ AGENTIVE_HEADS = {"authorities", "officials", "leaders", "leadership", "governme
                   "minister", "envoy", "ambassador", "embassy", "parliament", "lawmakers",
                   "militants", "fighters", "rebels", "army", "guards", "commanders", "security",
                   "demonstrators", "protesters", "protestors"}
+PASSIVE_BE = {"been", "was", "were", "is", "are", "being", "be"}
 ACCUSE_FORMS = {"accuse", "accuses", "accused", "accusing", "suspect", "suspects", "suspected",
                 "blame", "blames", "blamed", "charge", "charges", "charged"}
 
@@ -625,6 +628,8 @@ def _accused_before(view: SentenceView, of_at: int) -> Group | None:
         return None
     if view.lower[k] not in ACCUSE_FORMS:
         return None
+    if k >= 1 and view.lower[k - 1] in PASSIVE_BE:
+        return _subject(view, k)   # "Chile has been accused of arming rebels to weaken Peru": Chile
     k -= 1
     while k >= 0 and (k in view.group_of or view.lower[k] in ("it", "they", "he", "she", "also", "often", "repeatedly")):
         k = view.group_of[k].first - 1 if k in view.group_of else k - 1
@@ -1377,6 +1382,8 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     owner = _possessor(view, first)
     target = None
     j = last + 1
+    if owner is None:
+        owner, j = _nominal_agent(view, entry, last)
     if j + 1 < len(view.tokens) and view.lower[j] in COMPOUND_HEADS and view.lower[j + 1] in entry.preps:
         j += 1                    # "aid program for Bosnia", "sanctions regime against Iran"
     if j < len(view.tokens) and view.lower[j] in entry.preps:
@@ -1442,6 +1449,25 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
+
+
+def _nominal_agent(view: SentenceView, entry: Entry, last: int) -> tuple[Group | None, int]:
+    """"airstrikes by Chile on Peru", "criticism from Peru of Chile": the agent named by "by" or
+    "from" between a noun and its target's preposition, and the position after it. Only when
+    one of the noun's own prepositions follows the agent: "aid from Japan" alone names no
+    target, and "the attack by Chile" is read elsewhere."""
+    j = last + 1
+    if j >= len(view.tokens) or view.lower[j] not in NOMINAL_AGENT_PREPS:
+        return None, j
+    k = j + 1
+    if k < len(view.tokens) and view.lower[k] in DETERMINERS and k not in view.group_of:
+        k += 1
+    agent = view.group_of.get(k)
+    after = agent.last + 1 if agent is not None else len(view.tokens)
+    if agent is None or agent.possessive or after >= len(view.tokens) or \
+            view.lower[after] not in entry.preps or view.lower[after] in NOMINAL_AGENT_PREPS:
+        return None, j
+    return agent, after
 
 
 def _backed_with(view: SentenceView, first: int, last: int, owner: Group | None) -> list[Hit]:
@@ -1538,7 +1564,9 @@ def _received(view: SentenceView, entry: Entry, first: int, last: int, owner: Gr
     lex = load_lexicon()
     verb = None
     for j in range(first - 1, max(-1, first - 7), -1):
-        if view.lower[j] in lex.receiving_verbs and j not in view.unit_at:
+        if (view.lower[j] in lex.receiving_verbs
+                or entry.event_type in lex.answered_types and view.lower[j] in lex.answering_verbs) \
+                and j not in view.unit_at:
             verb = j
             break
         if view.is_boundary(j) or view.lower[j] in (".", "by") or view.lower[j] in lex.trigger_words:
@@ -1581,7 +1609,9 @@ def _apposition_head(view: SentenceView, first: int) -> Group | None:
 
 
 def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexicon) -> list[Hit]:
-    sign = _relation_sign(view, first, last, lex)
+    # a hostile noun stays hostile: "growing tensions", "the rift deepened" (the modifiers that
+    # sign a neutral "relationship" say how much, not which way)
+    sign = _relation_sign(view, first, last, lex) if entry.polarity >= 0 else None
     if sign is None and "needs_sign" in entry.options:
         return []          # "relations between X and Y" says nothing about their sign
     joint = any(view.lower[j] in JOINT_WORDS for j in range(max(0, first - 3), first))
