@@ -869,3 +869,30 @@ def test_a_capital_named_as_a_venue_is_no_target_of_a_hostile_claim():
     got = pairs("Chile said that after it joins the court at The Hague, it will press charges against Peru.")
     assert ("CHL", "PER", -1) in got
     assert ("CHL", "NLD", -1) not in got
+
+
+def test_participial_aside_is_skipped_for_the_subject():
+    got = pairs("Russia, seeking to isolate Ukraine, courted Hungary.")
+    assert ("RUS", "HUN", 1) in got
+    assert ("UKR", "HUN", 1) not in got
+
+
+def test_passive_participle_aside_is_skipped_for_the_subject():
+    got = pairs("Hezbollah, backed by Iran, attacked Israel.")
+    assert ("hezbollah", "ISR", -1) in got
+    assert ("IRN", "ISR", -1) not in got
+
+
+def test_a_list_after_including_is_no_aside():
+    got = pairs("Kyiv's allies, including France and Germany, condemned Russia.")
+    assert {("FRA", "RUS", -1), ("DEU", "RUS", -1)} <= got
+
+
+def test_reduced_relative_gives_the_agent_of_a_noun():
+    assert ("ISR", "IRN", "ATTACK", -1, "Asserted") in rows(
+        "The strikes, launched by Israel against Iran, killed dozens.")
+    assert ("TUR", "IRQ", -1) in pairs("Airstrikes carried out by Turkey on Iraq killed four.")
+
+
+def test_reduced_relative_without_a_target_gives_nothing():
+    assert pairs("The attack, condemned by the mayor, hit a market.") == set()

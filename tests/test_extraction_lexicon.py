@@ -4,6 +4,8 @@
 Every sentence here is written for these tests.
 """
 
+import pytest
+
 from graph.extract.lexicon import inflect, load_lexicon
 from graph.pipeline import process_text
 
@@ -379,3 +381,32 @@ def test_a_tough_stance_on_a_state_is_opposition():
 
 def test_a_plain_stance_is_no_opposition():
     assert pairs("Chile's stance on Peru is unchanged.") == set()
+
+
+# -- common diplomatic and military acts (ext-patterns) ---------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana recalled its ambassador from Nigeria.", ("GHA", "NGA", "PROTEST", -1, "Asserted")),
+    ("Japan froze Russian assets after the invasion.", ("JPN", "RUS", "SANCTION", -1, "Asserted")),
+    ("Canada closed its embassy in Iran.", ("CAN", "IRN", "REJECT", -1, "Asserted")),
+    ("India banned imports from China last year.", ("IND", "CHN", "SANCTION", -1, "Asserted")),
+    ("Russia massed troops on the border with Ukraine.", ("RUS", "UKR", "MOBILIZE", -1, "Asserted")),
+    ("Sweden hosted the Finnish president in June.", ("SWE", "FIN", "MEET", 1, "Asserted")),
+    ("Iran reprimanded the British envoy.", ("IRN", "GBR", "CRITICIZE", -1, "Asserted")),
+])
+def test_common_acts(text, expected):
+    assert expected in rows(text)
+
+
+def test_a_violated_ceasefire_names_no_actor():
+    assert rows("The ceasefire was violated twice on Sunday.") == set()
+
+
+def test_downgraded_ties_are_hostile():
+    got = pairs("Lithuania downgraded ties with China.")
+    assert ("LTU", "CHN", -1) in got and ("LTU", "CHN", 1) not in got
+
+
+def test_restored_relations_are_friendly():
+    got = pairs("Saudi Arabia and Iran restored diplomatic relations in March.")
+    assert {("SAU", "IRN", 1), ("IRN", "SAU", 1)} <= got

@@ -244,3 +244,12 @@ def test_entertained_or_coming_acts_are_hypothetical(text, source, target):
 def test_ahead_of_before_a_comma_does_not_reach_the_clause():
     # the attack happened; only the summit lay ahead
     assert only_modality("Ahead of the summit, Russia attacked Ukraine.", "RUS", "UKR") == {"Asserted"}
+
+
+def test_warned_against_doing_is_hypothetical():
+    assert only_modality("Beijing warned Washington against arming Taipei.", "USA", "TWN") == {"Hypothetical"}
+    assert ("ATTACK", "Asserted") not in modalities("Chile warned against attacking Peru.", "CHL", "PER")
+
+
+def test_fighting_against_is_asserted():
+    assert only_modality("Chile fought against Peru.", "CHL", "PER") == {"Asserted"}

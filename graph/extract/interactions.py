@@ -480,6 +480,9 @@ AGENTIVE_HEADS = {"authorities", "officials", "leaders", "leadership", "governme
                   "minister", "envoy", "ambassador", "embassy", "parliament", "lawmakers",
                   "militants", "fighters", "rebels", "army", "guards", "commanders", "security",
                   "demonstrators", "protesters", "protestors"}
+# "-ing" words after a comma that open no participial aside: lists and set phrases
+NOT_PARTICIPLES = {"including", "according", "during", "notwithstanding", "regarding", "concerning",
+                   "following", "nothing", "something", "thing", "king"}
 PASSIVE_BE = {"been", "was", "were", "is", "are", "being", "be"}
 ACCUSE_FORMS = {"accuse", "accuses", "accused", "accusing", "suspect", "suspects", "suspected",
                 "blame", "blames", "blamed", "charge", "charges", "charged"}
@@ -571,13 +574,25 @@ def _controls(view: SentenceView, g: Group, prep: str, k: int) -> bool:
 
 
 def _aside_opener(view: SentenceView, close: int) -> int | None:
-    """The relative pronoun that opens ", which/who ... ," closed by the comma at ``close``."""
+    """The word that opens an aside closed by the comma at ``close``: a relative pronoun
+    (", which/who ... ,"), a present participle (", seeking to isolate Peru,") or a past
+    participle with its agent (", backed by Iran,")."""
     for o in range(close - 1, max(0, close - 14), -1):
         if view.lower[o] == ",":
             return None
-        if view.lower[o] in ("which", "who", "whom") and o > 1 and view.lower[o - 1] == ",":
+        if o > 1 and view.lower[o - 1] == "," and o not in view.unit_at and _opens_aside(view, o):
             return o
     return None
+
+
+def _opens_aside(view: SentenceView, o: int) -> bool:
+    """Whether the word at ``o`` (right after a comma) opens a relative or participial aside."""
+    w = view.lower[o]
+    if w in ("which", "who", "whom"):
+        return True
+    if w.endswith("ing") and w not in NOT_PARTICIPLES:
+        return True           # ", seeking to isolate Peru,"
+    return w.endswith("ed") and o + 1 < len(view.tokens) and view.lower[o + 1] == "by"
 
 
 def _apposition_owner(view: SentenceView, g: Group, k: int) -> Group | None:
@@ -1457,9 +1472,10 @@ def _nominal_agent(view: SentenceView, entry: Entry, last: int) -> tuple[Group |
     one of the noun's own prepositions follows the agent: "aid from Japan" alone names no
     target, and "the attack by Chile" is read elsewhere."""
     j = last + 1
-    if j >= len(view.tokens) or view.lower[j] not in NOMINAL_AGENT_PREPS:
+    k = _after_participle(view, j)        # "strikes (,) carried out by Chile on Peru"
+    if k >= len(view.tokens) or view.lower[k] not in NOMINAL_AGENT_PREPS:
         return None, j
-    k = j + 1
+    k += 1
     if k < len(view.tokens) and view.lower[k] in DETERMINERS and k not in view.group_of:
         k += 1
     agent = view.group_of.get(k)
@@ -1468,6 +1484,19 @@ def _nominal_agent(view: SentenceView, entry: Entry, last: int) -> tuple[Group |
             view.lower[after] not in entry.preps or view.lower[after] in NOMINAL_AGENT_PREPS:
         return None, j
     return agent, after
+
+
+def _after_participle(view: SentenceView, j: int) -> int:
+    """The position after a reduced relative's past participle at ``j`` (", launched", "carried
+    out", "staged"), when one stands there and "by" follows; else ``j`` itself."""
+    k = j + 1 if j < len(view.tokens) and view.lower[j] == "," else j
+    if k < len(view.tokens) and view.lower[k].endswith("ed") and k not in view.unit_at:
+        k += 1
+        if k < len(view.tokens) and view.lower[k] == "out":
+            k += 1                          # "carried out"
+        if k < len(view.tokens) and view.lower[k] == "by":
+            return k
+    return j
 
 
 def _backed_with(view: SentenceView, first: int, last: int, owner: Group | None) -> list[Hit]:

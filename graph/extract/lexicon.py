@@ -191,6 +191,7 @@ def load_lexicon() -> Lexicon:
     lex.modality["window"] = int(mod.get("window", 8))
     lex.modality["backshift"] = frozenset(mod.get("backshift_verbs", []))
     lex.modality["phrase_bound"] = frozenset(mod.get("phrase_bound", []))
+    lex.modality["before_gerund"] = frozenset(mod.get("hypothetical_before_gerund", []))
     lex.speech_verbs = frozenset(mod.get("speech_verbs", []))
     lex.allegation_verbs = frozenset(mod.get("allegation_verbs", []))
     lex.trigger_words = frozenset(w for w, _ in lex.entries if " " not in w)

@@ -61,6 +61,9 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
                 if modality == "Hypothetical" and _backshifted(words, m.first, start, lex):
                     best, cue = "Reported", m.surface     # "said they would ...": a reported will
             break
+    if _RANK[best] < _RANK["Hypothetical"] and first > 0 and words[first].endswith("ing") \
+            and words[first - 1] in lex.modality.get("before_gerund", ()):
+        best, cue = "Hypothetical", words[first - 1]     # "warned Peru against arming Chile"
     if best == "Asserted" and kind in ("noun", "relation"):
         after = _modal_after(words, last)
         if after:
