@@ -896,3 +896,28 @@ def test_reduced_relative_gives_the_agent_of_a_noun():
 
 def test_reduced_relative_without_a_target_gives_nothing():
     assert pairs("The attack, condemned by the mayor, hit a market.") == set()
+
+
+def test_a_parenthesis_between_subject_and_verb_is_skipped():
+    assert rows("Poland (a NATO member since 1999) condemned Belarus.") == {
+        ("POL", "BLR", "CONDEMN", -1, "Asserted")}
+
+
+def test_a_parenthesis_naming_another_state_is_no_subject():
+    got = pairs("Kenya (whose troops serve in Somalia) criticised Ethiopia.")
+    assert ("KEN", "ETH", -1) in got
+    assert ("SOM", "ETH", -1) not in got
+
+
+def test_of_phrase_between_a_noun_and_its_target():
+    assert ("DEU", "UKR", "AID", 1, "Asserted") in rows("Germany's delivery of tanks to Ukraine angered Moscow.")
+
+
+def test_of_phrase_with_an_actor_is_the_target_not_skipped():
+    # "of" + actor stays the noun's own of-target where the noun takes "of"
+    assert ("FRA", "MLI", -1) in pairs("France's condemnation of Mali was swift.")
+
+
+def test_by_agent_after_the_targets_head_noun():
+    assert ("NOR", "RUS", "EXPEL", -1, "Asserted") in rows(
+        "The expulsion of Russian diplomats by Norway was criticised.")

@@ -410,3 +410,13 @@ def test_downgraded_ties_are_hostile():
 def test_restored_relations_are_friendly():
     got = pairs("Saudi Arabia and Iran restored diplomatic relations in March.")
     assert {("SAU", "IRN", 1), ("IRN", "SAU", 1)} <= got
+
+
+def test_purchases_and_imports_from_a_state_are_trade():
+    assert ("IND", "RUS", "TRADE", 1, "Asserted") in rows("India's purchases of Russian oil rose.")
+    assert ("CHN", "IRN", 1) in pairs("China's imports from Iran doubled.")
+
+
+def test_irked_and_alienated_are_felt_by_the_object():
+    assert ("USA", "IND", "DISAPPROVE", -1, "Asserted") in rows("India's oil deal irked Washington.")
+    assert ("POL", "HUN", -1) in pairs("Hungary's veto alienated Poland.")

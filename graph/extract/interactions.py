@@ -430,9 +430,11 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
     j = k - 1
     while j >= 0:
         w = view.lower[j]
-        if w == ")" and j >= 2 and view.lower[j - 2] == "(":
-            j -= 3                # "the Collective Security Treaty Organization (CSTO) criticised"
-            continue
+        if w == ")":
+            opener = _parenthesis_opener(view, j)
+            if opener is not None:
+                j = opener - 1    # "the CSTO (a Russian-led bloc) criticised": the bloc
+                continue
         if w == ",":
             opener = _aside_opener(view, j)
             if opener is not None:
@@ -571,6 +573,16 @@ def _controls(view: SentenceView, g: Group, prep: str, k: int) -> bool:
     while i >= 0 and view.lower[i] != prep:
         i -= 1
     return i > 0 and view.lower[i - 1] in APPEAL_VERBS
+
+
+def _parenthesis_opener(view: SentenceView, close: int) -> int | None:
+    """The "(" that opens the parenthesis closed at ``close`` (a dozen tokens at most)."""
+    for o in range(close - 1, max(-1, close - 13), -1):
+        if view.lower[o] == "(":
+            return o
+        if view.lower[o] in (")", "."):
+            return None
+    return None
 
 
 def _aside_opener(view: SentenceView, close: int) -> int | None:
@@ -1401,6 +1413,7 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         owner, j = _nominal_agent(view, entry, last)
     if j + 1 < len(view.tokens) and view.lower[j] in COMPOUND_HEADS and view.lower[j + 1] in entry.preps:
         j += 1                    # "aid program for Bosnia", "sanctions regime against Iran"
+    j = _past_of_phrase(view, entry, j)   # "delivery of tanks to Ukraine"
     if j < len(view.tokens) and view.lower[j] in entry.preps:
         k = j + 1
         while k < len(view.tokens) and k <= j + 7 and k not in view.group_of:
@@ -1445,6 +1458,9 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     pattern = "possessive"
     if source is None:
         k = target.last + 1
+        if k + 1 < len(view.tokens) and view.lower[k] != "by" and view.lower[k + 1] == "by" \
+                and view.lower[k].isalpha() and k not in view.unit_at:
+            k += 1                # "the expulsion of Russian diplomats by Norway"
         if k < len(view.tokens) and view.lower[k] == "by":
             source = view.group_of.get(k + 1) or view.group_of.get(k + 2)
             pattern = "noun-by"
@@ -1464,6 +1480,20 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
+
+
+def _past_of_phrase(view: SentenceView, entry: Entry, j: int) -> int:
+    """After a noun whose target does not take "of": the position past a short of-phrase with
+    no actor in it ("the delivery of tanks to Ukraine", "the sale of jets to Chile"), when one
+    of the noun's prepositions follows; else ``j``."""
+    if j >= len(view.tokens) or view.lower[j] != "of" or "of" in entry.preps:
+        return j
+    for k in range(j + 1, min(len(view.tokens), j + 5)):
+        if k in view.unit_at or view.is_boundary(k) or view.lower[k] in (",", "."):
+            return j
+        if view.lower[k] in entry.preps:
+            return k
+    return j
 
 
 def _nominal_agent(view: SentenceView, entry: Entry, last: int) -> tuple[Group | None, int]:
