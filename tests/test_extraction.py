@@ -921,3 +921,16 @@ def test_of_phrase_with_an_actor_is_the_target_not_skipped():
 def test_by_agent_after_the_targets_head_noun():
     assert ("NOR", "RUS", "EXPEL", -1, "Asserted") in rows(
         "The expulsion of Russian diplomats by Norway was criticised.")
+
+
+def test_refusing_a_hostile_act_is_no_rejection_of_its_target():
+    assert ("BRA", "RUS", "REJECT", -1, "Asserted") not in rows("Brazil refused to join the sanctions on Russia.")
+    assert rows("India refused to condemn Russia.") == {("IND", "RUS", "CONDEMN", -1, "Negated")}
+
+
+def test_refusing_a_friendly_act_is_still_a_rejection():
+    assert ("SRB", "XKX", "REJECT", -1, "Asserted") in rows("Serbia refused to recognize Kosovo.")
+
+
+def test_refusing_to_deploy_troops_in_a_state_is_still_a_rejection():
+    assert ("CHL", "HTI", "REJECT", -1, "Asserted") in rows("Chile refused to deploy peacekeepers in Haiti.")

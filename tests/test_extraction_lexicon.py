@@ -420,3 +420,22 @@ def test_purchases_and_imports_from_a_state_are_trade():
 def test_irked_and_alienated_are_felt_by_the_object():
     assert ("USA", "IND", "DISAPPROVE", -1, "Asserted") in rows("India's oil deal irked Washington.")
     assert ("POL", "HUN", -1) in pairs("Hungary's veto alienated Poland.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China slapped tariffs on Australian wine.", ("CHN", "AUS", "SANCTION", -1, "Asserted")),
+    ("Greece lodged a complaint with Turkey.", ("GRC", "TUR", "PROTEST", -1, "Asserted")),
+    ("Russia pulled its troops out of Georgia.", ("RUS", "GEO", "RETREAT", 1, "Asserted")),
+    ("Ukraine retook the port from Russian forces.", ("UKR", "RUS", "ASSAULT", -1, "Asserted")),
+])
+def test_more_common_acts(text, expected):
+    assert expected in rows(text)
+
+
+def test_a_tariff_on_goods_names_no_target():
+    assert pairs("The tariff on steel was doubled.") == set()
+
+
+def test_brokering_a_truce_between_two_sides():
+    got = rows("Egypt brokered a truce between Israel and Hamas.")
+    assert {("EGY", "ISR", "NEGOTIATE", 1, "Asserted"), ("EGY", "hamas", "NEGOTIATE", 1, "Asserted")} <= got

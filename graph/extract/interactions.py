@@ -933,6 +933,9 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         target = _that_target(view, last)         # "demanded that the US cancel ..."
     if target is None and "infinitive_target" in entry.options:
         target = _infinitive_target(view, last)   # "threatened on Monday to cut off gas to X"
+        if target is not None and entry.polarity < 0 and entry.event_type != "THREATEN" \
+                and _hostile_between(view, last + 1, target.first):
+            return []     # "refused to join the sanctions on X": no rejection of X
     if target is None and "condition_target" in entry.options:
         target = _condition_target(view, last)    # "threatened to quit the talks unless X ..."
     if subject is None and target is None:
@@ -1032,6 +1035,25 @@ def _infinitive_target(view: SentenceView, k: int) -> Group | None:
         if g is not None:
             return None if g.possessive and view.lower[g.first] in POSSESSIVE_PRONOUNS else g
     return None
+
+
+def _hostile_between(view: SentenceView, start: int, end: int) -> bool:
+    """Whether a hostile trigger word (a verb or noun of the lexicon with negative polarity)
+    stands among the tokens ``start``..``end - 1``: refusing a hostile act toward X ("refused
+    to condemn X", "refused to join the sanctions on X") is no rejection of X."""
+    lex = load_lexicon()
+    for j in range(start, end):
+        w = view.lower[j]
+        for kind in ("verb", "noun"):
+            e = lex.entry(w, kind)
+            if e is not None and e.polarity < 0 and e.event_type not in NOT_HOSTILE_WHEN_REFUSED:
+                return True
+    return False
+
+
+# Negative types whose refusal is still a rejection of the place: "refused to deploy
+# peacekeepers in X" rejects X's request (a deployment is often no hostility).
+NOT_HOSTILE_WHEN_REFUSED = {"MOBILIZE"}
 
 
 CONDITIONS = {"if", "unless"}
