@@ -934,3 +934,29 @@ def test_refusing_a_friendly_act_is_still_a_rejection():
 
 def test_refusing_to_deploy_troops_in_a_state_is_still_a_rejection():
     assert ("CHL", "HTI", "REJECT", -1, "Asserted") in rows("Chile refused to deploy peacekeepers in Haiti.")
+
+
+def test_between_two_actors_each_with_its_article():
+    got = pairs("Clashes between an Indian and a Chinese patrol left two dead.")
+    assert {("IND", "CHN", -1), ("CHN", "IND", -1)} <= got
+    assert {("GRC", "TUR", 1), ("TUR", "GRC", 1)} <= pairs("Talks between the Greek and the Turkish ministers resumed.")
+
+
+def test_between_one_actor_and_a_non_actor_is_no_pair():
+    assert pairs("Tensions between Kenya and the rebels grew.") == set()
+
+
+def test_perfect_passive_keeps_the_direction():
+    assert rows("Turkey has been accused by Greece of spying.") == {("GRC", "TUR", "ACCUSE", -1, "Asserted")}
+    assert ("RUS", "UKR", -1) in pairs("Ukraine has been attacked by Russia again.")
+    assert ("UKR", "RUS", -1) not in pairs("Ukraine has been attacked by Russia again.")
+
+
+def test_perfect_active_stays_active():
+    assert rows("Greece has accused Turkey of spying.") == {("GRC", "TUR", "ACCUSE", -1, "Asserted")}
+
+
+def test_an_envoy_named_after_the_posting_is_the_subject():
+    got = rows("Russia's ambassador to the UN, Vassily Nebenzia, criticised Ukraine.")
+    assert ("person/vasily-nebenzya", "UKR", "CRITICIZE", -1, "Asserted") in got
+    assert not any(s == "UN" for s, *_ in got)

@@ -460,13 +460,13 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
             j = g.first - 1       # "Russian-backed separatists shelled ...": not Russia
             continue
         if g is not None:
-            head = _apposition_owner(view, g, k)
-            if head is not None:
-                return head       # "Pakistan, a key US ally, refused ...": Pakistan
             prep = view.governed_by_preposition(g)
             if prep == "to" and _posting(view, g):
                 j = g.first - 1   # "its envoy to Armenia was hit": where the envoy serves
-                continue
+                continue          # (also before a name: "Chile's envoy to the UN, Ana Ruiz,")
+            head = _apposition_owner(view, g, k)
+            if head is not None:
+                return head       # "Pakistan, a key US ally, refused ...": Pakistan
             if allow_pp or prep is None or _agentive_head(view, g, prep) or _examples(view, g, prep) \
                     or _controls(view, g, prep, k):
                 return g
@@ -626,6 +626,8 @@ def _apposition_owner(view: SentenceView, g: Group, k: int) -> Group | None:
     head = view.group_of.get(c - 1)
     if head is None or head is g or len(g.actors) > len(head.actors):
         return None               # "X and Y, the two rivals, ...": the apposition names both
+    if view.governed_by_preposition(head) == "to" and _posting(view, head):
+        return None               # "Chile's envoy to the UN, Ana Ruiz, ...": the envoy, not the UN
     return head
 
 
@@ -875,7 +877,9 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if first >= 2 and view.lower[first - 1] == "-" and view.lower[first] in load_lexicon().sponsor_participles \
             and first - 2 in view.group_of:
         return _sponsored(view, entry, first, last)
-    has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
+    # "has accused": active perfect; "has been accused (by X)": a passive
+    has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first)) \
+        and not (first > 0 and view.lower[first - 1] == "been")
     agent = _by_agent(view, last) if entry.form == "ed" and not has_aux else None
     be_before = any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first))
     if agent is not None and not be_before and not _agent_follows(view, last):
@@ -1703,6 +1707,8 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
     for j in range(last + 1, min(len(view.tokens), last + 4)):
         if view.lower[j] == "between" or view.lower[j] == "among":
             g = view.group_of.get(j + 1) or view.group_of.get(j + 2)
+            if g is not None and len(g.actors) < 2:
+                g = _article_pair(view, g)   # "between a Chinese and a Philippine vessel"
             if g is not None and len(g.actors) >= 2:
                 pairs, pattern = g, "between"
             break
@@ -1752,6 +1758,21 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
         hits.append(Hit(subject.actors, subject.actors, entry, (first, last), "coordinated-subject",
                         symmetric=True, polarity=sign, indirect=subject.indirect))
     return hits
+
+
+def _article_pair(view: SentenceView, g: Group) -> Group:
+    """"a Chinese and a Philippine vessel": the two groups an article keeps apart, as one pair
+    (``g`` itself when no "and [a/an/the] GROUP" follows it)."""
+    k = g.last + 1
+    if k >= len(view.tokens) or view.lower[k] != "and":
+        return g
+    k += 1
+    if k < len(view.tokens) and view.lower[k] in ("a", "an", "the"):
+        k += 1
+    other = view.group_of.get(k)
+    if other is None or other is g:
+        return g
+    return Group(units=g.units + other.units)
 
 
 def _held_by_subject(view: SentenceView, first: int, lex: Lexicon) -> bool:
