@@ -960,3 +960,13 @@ def test_an_envoy_named_after_the_posting_is_the_subject():
     got = rows("Russia's ambassador to the UN, Vassily Nebenzia, criticised Ukraine.")
     assert ("person/vasily-nebenzya", "UKR", "CRITICIZE", -1, "Asserted") in got
     assert not any(s == "UN" for s, *_ in got)
+
+
+def test_along_with_joins_the_subject():
+    got = pairs("India, along with Japan and Australia, condemned China's actions.")
+    assert {("IND", "CHN", -1), ("JPN", "CHN", -1), ("AUS", "CHN", -1)} <= got
+    assert ("DEU", "UKR", 1) in pairs("France together with Germany backed Ukraine.")
+
+
+def test_along_with_after_the_object_is_no_subject():
+    assert pairs("India condemned China along with Japan.") == {("IND", "CHN", -1)}

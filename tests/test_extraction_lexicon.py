@@ -439,3 +439,27 @@ def test_a_tariff_on_goods_names_no_target():
 def test_brokering_a_truce_between_two_sides():
     got = rows("Egypt brokered a truce between Israel and Hamas.")
     assert {("EGY", "ISR", "NEGOTIATE", 1, "Asserted"), ("EGY", "hamas", "NEGOTIATE", 1, "Asserted")} <= got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing wooed Manila with cheap loans.", ("CHN", "PHL", "CONSULT", 1, "Asserted")),
+    ("Russia shielded Syria from sanctions at the UN.", ("RUS", "SYR", "SUPPORT", 1, "Asserted")),
+    ("Tehran bankrolled Hezbollah for decades.", ("IRN", "hezbollah", "AID", 1, "Asserted")),
+    ("Ottawa blasted Washington over dairy tariffs.", ("CAN", "USA", "CRITICIZE", -1, "Asserted")),
+    ("Moscow has tried to destabilize Moldova.", ("RUS", "MDA", "COERCE", -1, "Asserted")),
+    ("China interfered in Canada's elections.", ("CHN", "CAN", "COERCE", -1, "Asserted")),
+    ("Russian artillery pounded Ukrainian positions.", ("RUS", "UKR", "ATTACK", -1, "Asserted")),
+    ("Iran downed an American drone.", ("IRN", "USA", "ATTACK", -1, "Asserted")),
+    ("Argentina sank a British destroyer.", ("ARG", "GBR", "ATTACK", -1, "Asserted")),
+])
+def test_further_common_verbs(text, expected):
+    assert expected in rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A blast hit the market on Monday.",
+    "The pound fell against the dollar in London.",
+    "Prices went down in Chile.",
+])
+def test_noun_and_other_senses_of_the_new_verbs_are_no_trigger(text):
+    assert rows(text) == set()

@@ -469,11 +469,31 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
                 return head       # "Pakistan, a key US ally, refused ...": Pakistan
             if allow_pp or prep is None or _agentive_head(view, g, prep) or _examples(view, g, prep) \
                     or _controls(view, g, prep, k):
-                return g
+                return _with_companions(view, g, k)
             j = g.first - 1
             continue
         j -= 1
     return None
+
+
+COMPANION_LEADS = {"along", "together"}
+
+
+def _with_companions(view: SentenceView, g: Group, k: int) -> Group:
+    """"India, along with Japan and Australia, condemned ...": the subject and the actors
+    joined to it by "(,) along with" / "together with" before the trigger at ``k``."""
+    j = g.last + 1
+    if j < len(view.tokens) and view.lower[j] == ",":
+        j += 1
+    if j + 1 >= k or view.lower[j] not in COMPANION_LEADS or view.lower[j + 1] != "with":
+        return g
+    i = j + 2
+    if i < len(view.tokens) and view.lower[i] in ("the", "a", "an"):
+        i += 1
+    other = view.group_of.get(i)
+    if other is None or other is g or other.last >= k:
+        return g
+    return Group(units=g.units + other.units)
 
 
 AGENTIVE_HEADS = {"authorities", "officials", "leaders", "leadership", "government", "forces",
