@@ -104,8 +104,9 @@ def test_listed_allies_align_with_the_owner():
 
 
 def test_base_form_after_a_determiner_is_a_noun():
-    # "the target of" names no attack by the base's owner on Russia
-    assert pairs("The Norwegian outpost was the target of a Russian smear campaign.") == set()
+    # "the target of" names no attack by the base's owner on Russia; the campaign is Russia's,
+    # aimed at the outpost (the noun "target" receives it, like "faced")
+    assert pairs("The Norwegian outpost was the target of a Russian smear campaign.") == {("RUS", "NOR", -1)}
 
 
 def test_threat_reaches_the_target_through_the_infinitive():
@@ -804,3 +805,168 @@ def test_deeply_moved_by_an_act_is_support_of_its_author():
 
 def test_moved_without_an_intensifier_is_no_attitude():
     assert pairs("Chilean troops were moved by Peru to the border.") == set()
+
+
+# -- agents after the noun, targets and victims, answered accusations (ext-patterns) ----------
+
+def test_noun_with_a_by_agent_before_its_target():
+    assert rows("Airstrikes by Turkey on Iraq resumed at dawn.") == {("TUR", "IRQ", "ATTACK", -1, "Asserted")}
+    assert ("EU", "BLR", -1) in pairs("New sanctions by the European Union against Belarus took effect.")
+
+
+def test_noun_with_a_from_agent_before_its_target():
+    assert ("DEU", "HUN", "CRITICIZE", -1, "Asserted") in rows(
+        "Sharp criticism from Germany of Hungary followed the vote.")
+
+
+def test_by_agent_without_a_target_preposition_names_no_target():
+    # "aid from Japan" says who gave, not to whom: the place of arrival is no recipient here
+    assert pairs("Aid from Japan arrived in the port on Monday.") == set()
+
+
+def test_the_target_of_a_states_attacks():
+    assert rows("The Georgian embassy has been the target of Russian cyberattacks.") == {
+        ("RUS", "GEO", "ATTACK", -1, "Asserted")}
+    assert ("NGA", "GHA", -1) in pairs("Ghana was the target of a Nigerian smear campaign.")
+
+
+def test_the_victim_of_a_states_aggression():
+    assert ("RUS", "NOR", -1) in pairs("Norway says it was the victim of a Russian cyberattack.")
+
+
+def test_denying_someones_accusations_makes_them_the_accuser():
+    got = rows("Estonia denied Russia's accusations of sabotage.")
+    assert ("EST", "RUS", "REJECT", -1, "Asserted") in got
+    assert ("RUS", "EST", "ACCUSE", -1, "Asserted") in got
+
+
+def test_rejecting_someones_criticism_makes_them_the_critic():
+    assert ("BLR", "LTU", "CRITICIZE", -1, "Asserted") in rows(
+        "Lithuania rejected Belarus's criticism as baseless.")
+
+
+def test_rejecting_an_offer_or_a_demand_is_only_the_rejection():
+    assert pairs("Chile rejected Peru's offer of talks.") == {("CHL", "PER", -1)}
+    assert pairs("Chile rejected a Peruvian demand to hand over the fugitive.") == {("CHL", "PER", -1)}
+
+
+def test_denied_accusations_without_an_owner_name_no_accuser():
+    assert pairs("Estonia denied the accusations on Tuesday.") == set()
+
+
+def test_passive_accused_of_gives_the_subject_of_what_follows():
+    got = rows("Russia and Belarus have been accused of blocking aid in an attempt to force Poland "
+               "to close the border.")
+    assert ("RUS", "POL", "COERCE", -1, "Reported") in got
+    assert ("BLR", "POL", "COERCE", -1, "Reported") in got
+
+
+def test_passive_accused_without_a_later_target_adds_nothing():
+    assert pairs("Chile was accused of hoarding vaccines.") == set()
+
+
+def test_a_capital_named_as_a_venue_is_no_target_of_a_hostile_claim():
+    got = pairs("Chile said that after it joins the court at The Hague, it will press charges against Peru.")
+    assert ("CHL", "PER", -1) in got
+    assert ("CHL", "NLD", -1) not in got
+
+
+def test_participial_aside_is_skipped_for_the_subject():
+    got = pairs("Russia, seeking to isolate Ukraine, courted Hungary.")
+    assert ("RUS", "HUN", 1) in got
+    assert ("UKR", "HUN", 1) not in got
+
+
+def test_passive_participle_aside_is_skipped_for_the_subject():
+    got = pairs("Hezbollah, backed by Iran, attacked Israel.")
+    assert ("hezbollah", "ISR", -1) in got
+    assert ("IRN", "ISR", -1) not in got
+
+
+def test_a_list_after_including_is_no_aside():
+    got = pairs("Kyiv's allies, including France and Germany, condemned Russia.")
+    assert {("FRA", "RUS", -1), ("DEU", "RUS", -1)} <= got
+
+
+def test_reduced_relative_gives_the_agent_of_a_noun():
+    assert ("ISR", "IRN", "ATTACK", -1, "Asserted") in rows(
+        "The strikes, launched by Israel against Iran, killed dozens.")
+    assert ("TUR", "IRQ", -1) in pairs("Airstrikes carried out by Turkey on Iraq killed four.")
+
+
+def test_reduced_relative_without_a_target_gives_nothing():
+    assert pairs("The attack, condemned by the mayor, hit a market.") == set()
+
+
+def test_a_parenthesis_between_subject_and_verb_is_skipped():
+    assert rows("Poland (a NATO member since 1999) condemned Belarus.") == {
+        ("POL", "BLR", "CONDEMN", -1, "Asserted")}
+
+
+def test_a_parenthesis_naming_another_state_is_no_subject():
+    got = pairs("Kenya (whose troops serve in Somalia) criticised Ethiopia.")
+    assert ("KEN", "ETH", -1) in got
+    assert ("SOM", "ETH", -1) not in got
+
+
+def test_of_phrase_between_a_noun_and_its_target():
+    assert ("DEU", "UKR", "AID", 1, "Asserted") in rows("Germany's delivery of tanks to Ukraine angered Moscow.")
+
+
+def test_of_phrase_with_an_actor_is_the_target_not_skipped():
+    # "of" + actor stays the noun's own of-target where the noun takes "of"
+    assert ("FRA", "MLI", -1) in pairs("France's condemnation of Mali was swift.")
+
+
+def test_by_agent_after_the_targets_head_noun():
+    assert ("NOR", "RUS", "EXPEL", -1, "Asserted") in rows(
+        "The expulsion of Russian diplomats by Norway was criticised.")
+
+
+def test_refusing_a_hostile_act_is_no_rejection_of_its_target():
+    assert ("BRA", "RUS", "REJECT", -1, "Asserted") not in rows("Brazil refused to join the sanctions on Russia.")
+    assert rows("India refused to condemn Russia.") == {("IND", "RUS", "CONDEMN", -1, "Negated")}
+
+
+def test_refusing_a_friendly_act_is_still_a_rejection():
+    assert ("SRB", "XKX", "REJECT", -1, "Asserted") in rows("Serbia refused to recognize Kosovo.")
+
+
+def test_refusing_to_deploy_troops_in_a_state_is_still_a_rejection():
+    assert ("CHL", "HTI", "REJECT", -1, "Asserted") in rows("Chile refused to deploy peacekeepers in Haiti.")
+
+
+def test_between_two_actors_each_with_its_article():
+    got = pairs("Clashes between an Indian and a Chinese patrol left two dead.")
+    assert {("IND", "CHN", -1), ("CHN", "IND", -1)} <= got
+    assert {("GRC", "TUR", 1), ("TUR", "GRC", 1)} <= pairs("Talks between the Greek and the Turkish ministers resumed.")
+
+
+def test_between_one_actor_and_a_non_actor_is_no_pair():
+    assert pairs("Tensions between Kenya and the rebels grew.") == set()
+
+
+def test_perfect_passive_keeps_the_direction():
+    assert rows("Turkey has been accused by Greece of spying.") == {("GRC", "TUR", "ACCUSE", -1, "Asserted")}
+    assert ("RUS", "UKR", -1) in pairs("Ukraine has been attacked by Russia again.")
+    assert ("UKR", "RUS", -1) not in pairs("Ukraine has been attacked by Russia again.")
+
+
+def test_perfect_active_stays_active():
+    assert rows("Greece has accused Turkey of spying.") == {("GRC", "TUR", "ACCUSE", -1, "Asserted")}
+
+
+def test_an_envoy_named_after_the_posting_is_the_subject():
+    got = rows("Russia's ambassador to the UN, Vassily Nebenzia, criticised Ukraine.")
+    assert ("person/vasily-nebenzya", "UKR", "CRITICIZE", -1, "Asserted") in got
+    assert not any(s == "UN" for s, *_ in got)
+
+
+def test_along_with_joins_the_subject():
+    got = pairs("India, along with Japan and Australia, condemned China's actions.")
+    assert {("IND", "CHN", -1), ("JPN", "CHN", -1), ("AUS", "CHN", -1)} <= got
+    assert ("DEU", "UKR", 1) in pairs("France together with Germany backed Ukraine.")
+
+
+def test_along_with_after_the_object_is_no_subject():
+    assert pairs("India condemned China along with Japan.") == {("IND", "CHN", -1)}

@@ -4,6 +4,8 @@
 Every sentence here is written for these tests.
 """
 
+import pytest
+
 from graph.extract.lexicon import inflect, load_lexicon
 from graph.pipeline import process_text
 
@@ -322,3 +324,146 @@ def test_an_ethnic_group_is_not_its_namesake_state():
 def test_the_leader_of_a_led_war_owns_it():
     assert ("USA", "IRQ", "FIGHT", -1, "Asserted") in rows("Turkey refused to join the US-led war against Iraq.")
     assert ("TUR", "IRQ", -1) not in pairs("Turkey refused to join the US-led war against Iraq.")
+
+
+# -- rifts, breaks, accusations and cyberattacks (ext-patterns) ------------------------------
+
+def test_differences_between_two_states_are_a_two_sided_rivalry():
+    got = rows("The summit laid bare the differences between Oslo and Stockholm over fishing quotas.")
+    assert ("NOR", "SWE", "RIVALRY", -1, "Asserted") in got
+    assert ("SWE", "NOR", "RIVALRY", -1, "Asserted") in got
+
+
+def test_a_rift_and_friction_between_two_states():
+    assert ("KEN", "UGA", -1) in pairs("A rift between Kenya and Uganda opened over the lake islands.")
+    assert ("UGA", "KEN", -1) in pairs("Friction between Kenya and Uganda grew after the arrests.")
+
+
+def test_differences_without_a_pair_name_no_one():
+    # "differences" inside a country's own debate: no second actor, no relation
+    assert rows("Chile's parliament debated the differences in the two pension plans.") == set()
+
+
+def test_broke_with_is_a_rejection():
+    assert rows("Hungary broke with Poland over the rule-of-law dispute.") >= {
+        ("HUN", "POL", "REJECT", -1, "Asserted")}
+    assert ("AUT", "DEU", -1) in pairs("Austria broke ranks with Germany on the gas embargo.")
+
+
+def test_broke_with_a_tradition_names_no_actor():
+    assert pairs("Norway broke with tradition and sent no minister.") == set()
+
+
+def test_plural_accusations_and_allegations_against():
+    assert ("ARM", "AZE", -1) in pairs("Armenia repeated its allegations against Azerbaijan at the UN.")
+    assert ("SRB", "XKX", -1) in pairs("Serbia's accusations against Kosovo went unanswered.")
+
+
+def test_cyberattacks_on_a_state():
+    assert ("RUS", "EST", "ATTACK", -1, "Asserted") in rows("Russian cyberattacks on Estonia crippled banks.")
+
+
+def test_growing_tensions_stay_hostile():
+    # "growing" and "grew" say how much tension, not that the tie turned friendly
+    assert pairs("Growing tensions between Kenya and Uganda worried investors.") == {
+        ("KEN", "UGA", -1), ("UGA", "KEN", -1)}
+    assert ("UGA", "KEN", 1) not in pairs("Tensions between Kenya and Uganda grew after the arrests.")
+
+
+def test_a_close_relationship_is_still_friendly():
+    assert ("KEN", "UGA", 1) in pairs("Kenya has a close relationship with Uganda.")
+
+
+def test_a_tough_stance_on_a_state_is_opposition():
+    assert rows("Voters backed Chile's tough stance on Peru.") == {("CHL", "PER", "OPPOSE", -1, "Asserted")}
+    assert ("GRC", "TUR", -1) in pairs("Greece kept its hardline stance toward Turkey.")
+
+
+def test_a_plain_stance_is_no_opposition():
+    assert pairs("Chile's stance on Peru is unchanged.") == set()
+
+
+# -- common diplomatic and military acts (ext-patterns) ---------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana recalled its ambassador from Nigeria.", ("GHA", "NGA", "PROTEST", -1, "Asserted")),
+    ("Japan froze Russian assets after the invasion.", ("JPN", "RUS", "SANCTION", -1, "Asserted")),
+    ("Canada closed its embassy in Iran.", ("CAN", "IRN", "REJECT", -1, "Asserted")),
+    ("India banned imports from China last year.", ("IND", "CHN", "SANCTION", -1, "Asserted")),
+    ("Russia massed troops on the border with Ukraine.", ("RUS", "UKR", "MOBILIZE", -1, "Asserted")),
+    ("Iran reprimanded the British envoy.", ("IRN", "GBR", "CRITICIZE", -1, "Asserted")),
+])
+def test_common_acts(text, expected):
+    assert expected in rows(text)
+
+
+def test_hosting_foreign_spies_is_no_meeting():
+    # "host" is no trigger: a state hosts troops, bases and spies as often as visitors
+    assert ("AZE", "ISR", 1) not in pairs("Iran accused Azerbaijan of hosting Israeli spies.")
+
+
+def test_a_violated_ceasefire_names_no_actor():
+    assert rows("The ceasefire was violated twice on Sunday.") == set()
+
+
+def test_downgraded_ties_are_hostile():
+    got = pairs("Lithuania downgraded ties with China.")
+    assert ("LTU", "CHN", -1) in got and ("LTU", "CHN", 1) not in got
+
+
+def test_restored_relations_are_friendly():
+    got = pairs("Saudi Arabia and Iran restored diplomatic relations in March.")
+    assert {("SAU", "IRN", 1), ("IRN", "SAU", 1)} <= got
+
+
+def test_purchases_and_imports_from_a_state_are_trade():
+    assert ("IND", "RUS", "TRADE", 1, "Asserted") in rows("India's purchases of Russian oil rose.")
+    assert ("CHN", "IRN", 1) in pairs("China's imports from Iran doubled.")
+
+
+def test_irked_and_alienated_are_felt_by_the_object():
+    assert ("USA", "IND", "DISAPPROVE", -1, "Asserted") in rows("India's oil deal irked Washington.")
+    assert ("POL", "HUN", -1) in pairs("Hungary's veto alienated Poland.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China slapped tariffs on Australian wine.", ("CHN", "AUS", "SANCTION", -1, "Asserted")),
+    ("Greece lodged a complaint with Turkey.", ("GRC", "TUR", "PROTEST", -1, "Asserted")),
+    ("Russia pulled its troops out of Georgia.", ("RUS", "GEO", "RETREAT", 1, "Asserted")),
+    ("Ukraine retook the port from Russian forces.", ("UKR", "RUS", "ASSAULT", -1, "Asserted")),
+])
+def test_more_common_acts(text, expected):
+    assert expected in rows(text)
+
+
+def test_a_tariff_on_goods_names_no_target():
+    assert pairs("The tariff on steel was doubled.") == set()
+
+
+def test_brokering_a_truce_between_two_sides():
+    got = rows("Egypt brokered a truce between Israel and Hamas.")
+    assert {("EGY", "ISR", "NEGOTIATE", 1, "Asserted"), ("EGY", "hamas", "NEGOTIATE", 1, "Asserted")} <= got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing wooed Manila with cheap loans.", ("CHN", "PHL", "CONSULT", 1, "Asserted")),
+    ("Russia shielded Syria from sanctions at the UN.", ("RUS", "SYR", "SUPPORT", 1, "Asserted")),
+    ("Tehran bankrolled Hezbollah for decades.", ("IRN", "hezbollah", "AID", 1, "Asserted")),
+    ("Ottawa blasted Washington over dairy tariffs.", ("CAN", "USA", "CRITICIZE", -1, "Asserted")),
+    ("Moscow has tried to destabilize Moldova.", ("RUS", "MDA", "COERCE", -1, "Asserted")),
+    ("China interfered in Canada's elections.", ("CHN", "CAN", "COERCE", -1, "Asserted")),
+    ("Russian artillery pounded Ukrainian positions.", ("RUS", "UKR", "ATTACK", -1, "Asserted")),
+    ("Iran downed an American drone.", ("IRN", "USA", "ATTACK", -1, "Asserted")),
+    ("Argentina sank a British destroyer.", ("ARG", "GBR", "ATTACK", -1, "Asserted")),
+])
+def test_further_common_verbs(text, expected):
+    assert expected in rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A blast hit the market on Monday.",
+    "The pound fell against the dollar in London.",
+    "Prices went down in Chile.",
+])
+def test_noun_and_other_senses_of_the_new_verbs_are_no_trigger(text):
+    assert rows(text) == set()

@@ -214,3 +214,42 @@ def test_would_after_a_speech_verb_and_an_apposition_is_a_reported_will():
     got = {(i.source, i.target, i.modality) for i in process_text(
         "The minister declared his Chilean counterpart, Ana Ruiz, would help Peru.").interactions}
     assert ("CHL", "PER", "Reported") in got
+
+
+# -- the month May, entertained propositions, acts still to come (ext-patterns) --------------
+
+@pytest.mark.parametrize("text, source, target", [
+    ("In May, Russia attacked Ukraine.", "RUS", "UKR"),
+    ("On May 3 Chile condemned Peru.", "CHL", "PER"),
+    ("Estonia has been the target of Russian cyberattacks since May.", "RUS", "EST"),
+])
+def test_the_month_may_is_no_modal(text, source, target):
+    assert only_modality(text, source, target) == {"Asserted"}
+
+
+def test_the_modal_may_stays_hypothetical():
+    assert only_modality("Peru may attack Chile.", "PER", "CHL") == {"Hypothetical"}
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Experts dismissed the idea that Iran is arming the Houthis.", "IRN", "houthis"),
+    ("Analysts doubt the notion that China is funding Serbia.", "CHN", "SRB"),
+    ("Officials spoke ahead of the Kenyan president's visit to Uganda.", "KEN", "UGA"),
+    ("The upcoming talks between Chile and Peru were postponed.", "CHL", "PER"),
+])
+def test_entertained_or_coming_acts_are_hypothetical(text, source, target):
+    assert only_modality(text, source, target) == {"Hypothetical"}
+
+
+def test_ahead_of_before_a_comma_does_not_reach_the_clause():
+    # the attack happened; only the summit lay ahead
+    assert only_modality("Ahead of the summit, Russia attacked Ukraine.", "RUS", "UKR") == {"Asserted"}
+
+
+def test_warned_against_doing_is_hypothetical():
+    assert only_modality("Beijing warned Washington against arming Taipei.", "USA", "TWN") == {"Hypothetical"}
+    assert ("ATTACK", "Asserted") not in modalities("Chile warned against attacking Peru.", "CHL", "PER")
+
+
+def test_fighting_against_is_asserted():
+    assert only_modality("Chile fought against Peru.", "CHL", "PER") == {"Asserted"}

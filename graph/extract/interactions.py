@@ -70,6 +70,8 @@ COMPOUND_HEADS = {"program", "programme", "programs", "package", "packages", "re
 # "neighbouring", "occupied", "northern": modifiers between a preposition and its actor
 MODIFIER_SUFFIXES = ("ing", "ed", "ern")
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+# "strikes BY Chile on Peru", "criticism FROM Peru of Chile": the agent of a noun trigger
+NOMINAL_AGENT_PREPS = {"by", "from"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 APOS = {"’s", "'s", "’", "'"}
 ETHNIC_WORDS = {"ethnic", "ethnically"}
@@ -429,9 +431,11 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
     j = k - 1
     while j >= 0:
         w = view.lower[j]
-        if w == ")" and j >= 2 and view.lower[j - 2] == "(":
-            j -= 3                # "the Collective Security Treaty Organization (CSTO) criticised"
-            continue
+        if w == ")":
+            opener = _parenthesis_opener(view, j)
+            if opener is not None:
+                j = opener - 1    # "the CSTO (a Russian-led bloc) criticised": the bloc
+                continue
         if w == ",":
             opener = _aside_opener(view, j)
             if opener is not None:
@@ -457,20 +461,40 @@ def _subject(view: SentenceView, k: int, *, allow_pp: bool = False) -> Group | N
             j = g.first - 1       # "Russian-backed separatists shelled ...": not Russia
             continue
         if g is not None:
-            head = _apposition_owner(view, g, k)
-            if head is not None:
-                return head       # "Pakistan, a key US ally, refused ...": Pakistan
             prep = view.governed_by_preposition(g)
             if prep == "to" and _posting(view, g):
                 j = g.first - 1   # "its envoy to Armenia was hit": where the envoy serves
-                continue
+                continue          # (also before a name: "Chile's envoy to the UN, Ana Ruiz,")
+            head = _apposition_owner(view, g, k)
+            if head is not None:
+                return head       # "Pakistan, a key US ally, refused ...": Pakistan
             if allow_pp or prep is None or _agentive_head(view, g, prep) or _examples(view, g, prep) \
                     or _controls(view, g, prep, k):
-                return g
+                return _with_companions(view, g, k)
             j = g.first - 1
             continue
         j -= 1
     return None
+
+
+COMPANION_LEADS = {"along", "together"}
+
+
+def _with_companions(view: SentenceView, g: Group, k: int) -> Group:
+    """"India, along with Japan and Australia, condemned ...": the subject and the actors
+    joined to it by "(,) along with" / "together with" before the trigger at ``k``."""
+    j = g.last + 1
+    if j < len(view.tokens) and view.lower[j] == ",":
+        j += 1
+    if j + 1 >= k or view.lower[j] not in COMPANION_LEADS or view.lower[j + 1] != "with":
+        return g
+    i = j + 2
+    if i < len(view.tokens) and view.lower[i] in ("the", "a", "an"):
+        i += 1
+    other = view.group_of.get(i)
+    if other is None or other is g or other.last >= k:
+        return g
+    return Group(units=g.units + other.units)
 
 
 AGENTIVE_HEADS = {"authorities", "officials", "leaders", "leadership", "government", "forces",
@@ -479,6 +503,10 @@ AGENTIVE_HEADS = {"authorities", "officials", "leaders", "leadership", "governme
                   "minister", "envoy", "ambassador", "embassy", "parliament", "lawmakers",
                   "militants", "fighters", "rebels", "army", "guards", "commanders", "security",
                   "demonstrators", "protesters", "protestors"}
+# "-ing" words after a comma that open no participial aside: lists and set phrases
+NOT_PARTICIPLES = {"including", "according", "during", "notwithstanding", "regarding", "concerning",
+                   "following", "nothing", "something", "thing", "king"}
+PASSIVE_BE = {"been", "was", "were", "is", "are", "being", "be"}
 ACCUSE_FORMS = {"accuse", "accuses", "accused", "accusing", "suspect", "suspects", "suspected",
                 "blame", "blames", "blamed", "charge", "charges", "charged"}
 
@@ -568,14 +596,36 @@ def _controls(view: SentenceView, g: Group, prep: str, k: int) -> bool:
     return i > 0 and view.lower[i - 1] in APPEAL_VERBS
 
 
+def _parenthesis_opener(view: SentenceView, close: int) -> int | None:
+    """The "(" that opens the parenthesis closed at ``close`` (a dozen tokens at most)."""
+    for o in range(close - 1, max(-1, close - 13), -1):
+        if view.lower[o] == "(":
+            return o
+        if view.lower[o] in (")", "."):
+            return None
+    return None
+
+
 def _aside_opener(view: SentenceView, close: int) -> int | None:
-    """The relative pronoun that opens ", which/who ... ," closed by the comma at ``close``."""
+    """The word that opens an aside closed by the comma at ``close``: a relative pronoun
+    (", which/who ... ,"), a present participle (", seeking to isolate Peru,") or a past
+    participle with its agent (", backed by Iran,")."""
     for o in range(close - 1, max(0, close - 14), -1):
         if view.lower[o] == ",":
             return None
-        if view.lower[o] in ("which", "who", "whom") and o > 1 and view.lower[o - 1] == ",":
+        if o > 1 and view.lower[o - 1] == "," and o not in view.unit_at and _opens_aside(view, o):
             return o
     return None
+
+
+def _opens_aside(view: SentenceView, o: int) -> bool:
+    """Whether the word at ``o`` (right after a comma) opens a relative or participial aside."""
+    w = view.lower[o]
+    if w in ("which", "who", "whom"):
+        return True
+    if w.endswith("ing") and w not in NOT_PARTICIPLES:
+        return True           # ", seeking to isolate Peru,"
+    return w.endswith("ed") and o + 1 < len(view.tokens) and view.lower[o + 1] == "by"
 
 
 def _apposition_owner(view: SentenceView, g: Group, k: int) -> Group | None:
@@ -597,6 +647,8 @@ def _apposition_owner(view: SentenceView, g: Group, k: int) -> Group | None:
     head = view.group_of.get(c - 1)
     if head is None or head is g or len(g.actors) > len(head.actors):
         return None               # "X and Y, the two rivals, ...": the apposition names both
+    if view.governed_by_preposition(head) == "to" and _posting(view, head):
+        return None               # "Chile's envoy to the UN, Ana Ruiz, ...": the envoy, not the UN
     return head
 
 
@@ -626,6 +678,8 @@ def _accused_before(view: SentenceView, of_at: int) -> Group | None:
         return None
     if view.lower[k] not in ACCUSE_FORMS:
         return None
+    if k >= 1 and view.lower[k - 1] in PASSIVE_BE:
+        return _subject(view, k)   # "Chile has been accused of arming rebels to weaken Peru": Chile
     k -= 1
     while k >= 0 and (k in view.group_of or view.lower[k] in ("it", "they", "he", "she", "also", "often", "repeatedly")):
         k = view.group_of[k].first - 1 if k in view.group_of else k - 1
@@ -844,7 +898,9 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if first >= 2 and view.lower[first - 1] == "-" and view.lower[first] in load_lexicon().sponsor_participles \
             and first - 2 in view.group_of:
         return _sponsored(view, entry, first, last)
-    has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first))
+    # "has accused": active perfect; "has been accused (by X)": a passive
+    has_aux = any(view.lower[j] in ("has", "have", "had") for j in range(max(0, first - 2), first)) \
+        and not (first > 0 and view.lower[first - 1] == "been")
     agent = _by_agent(view, last) if entry.form == "ed" and not has_aux else None
     be_before = any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first))
     if agent is not None and not be_before and not _agent_follows(view, last):
@@ -902,6 +958,9 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         target = _that_target(view, last)         # "demanded that the US cancel ..."
     if target is None and "infinitive_target" in entry.options:
         target = _infinitive_target(view, last)   # "threatened on Monday to cut off gas to X"
+        if target is not None and entry.polarity < 0 and entry.event_type != "THREATEN" \
+                and _hostile_between(view, last + 1, target.first):
+            return []     # "refused to join the sanctions on X": no rejection of X
     if target is None and "condition_target" in entry.options:
         target = _condition_target(view, last)    # "threatened to quit the talks unless X ..."
     if subject is None and target is None:
@@ -1004,6 +1063,25 @@ def _infinitive_target(view: SentenceView, k: int) -> Group | None:
         if g is not None:
             return None if g.possessive and view.lower[g.first] in POSSESSIVE_PRONOUNS else g
     return None
+
+
+def _hostile_between(view: SentenceView, start: int, end: int) -> bool:
+    """Whether a hostile trigger word (a verb or noun of the lexicon with negative polarity)
+    stands among the tokens ``start``..``end - 1``: refusing a hostile act toward X ("refused
+    to condemn X", "refused to join the sanctions on X") is no rejection of X."""
+    lex = load_lexicon()
+    for j in range(start, end):
+        w = view.lower[j]
+        for kind in ("verb", "noun"):
+            e = lex.entry(w, kind)
+            if e is not None and e.polarity < 0 and e.event_type not in NOT_HOSTILE_WHEN_REFUSED:
+                return True
+    return False
+
+
+# Negative types whose refusal is still a rejection of the place: "refused to deploy
+# peacekeepers in X" rejects X's request (a deployment is often no hostility).
+NOT_HOSTILE_WHEN_REFUSED = {"MOBILIZE"}
 
 
 CONDITIONS = {"if", "unless"}
@@ -1381,8 +1459,11 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     owner = _possessor(view, first)
     target = None
     j = last + 1
+    if owner is None:
+        owner, j = _nominal_agent(view, entry, last)
     if j + 1 < len(view.tokens) and view.lower[j] in COMPOUND_HEADS and view.lower[j + 1] in entry.preps:
         j += 1                    # "aid program for Bosnia", "sanctions regime against Iran"
+    j = _past_of_phrase(view, entry, j)   # "delivery of tanks to Ukraine"
     if j < len(view.tokens) and view.lower[j] in entry.preps:
         k = j + 1
         while k < len(view.tokens) and k <= j + 7 and k not in view.group_of:
@@ -1430,6 +1511,9 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     pattern = "possessive"
     if source is None:
         k = target.last + 1
+        if k + 1 < len(view.tokens) and view.lower[k] != "by" and view.lower[k + 1] == "by" \
+                and view.lower[k].isalpha() and k not in view.unit_at:
+            k += 1                # "the expulsion of Russian diplomats by Norway"
         if k < len(view.tokens) and view.lower[k] == "by":
             source = view.group_of.get(k + 1) or view.group_of.get(k + 2)
             pattern = "noun-by"
@@ -1449,6 +1533,53 @@ def _noun(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         hit.polarity = -entry.polarity           # "lift sanctions on X", "revoke recognition of X"
         hit.reversed = True
     return [hit]
+
+
+def _past_of_phrase(view: SentenceView, entry: Entry, j: int) -> int:
+    """After a noun whose target does not take "of": the position past a short of-phrase with
+    no actor in it ("the delivery of tanks to Ukraine", "the sale of jets to Chile"), when one
+    of the noun's prepositions follows; else ``j``."""
+    if j >= len(view.tokens) or view.lower[j] != "of" or "of" in entry.preps:
+        return j
+    for k in range(j + 1, min(len(view.tokens), j + 5)):
+        if k in view.unit_at or view.is_boundary(k) or view.lower[k] in (",", "."):
+            return j
+        if view.lower[k] in entry.preps:
+            return k
+    return j
+
+
+def _nominal_agent(view: SentenceView, entry: Entry, last: int) -> tuple[Group | None, int]:
+    """"airstrikes by Chile on Peru", "criticism from Peru of Chile": the agent named by "by" or
+    "from" between a noun and its target's preposition, and the position after it. Only when
+    one of the noun's own prepositions follows the agent: "aid from Japan" alone names no
+    target, and "the attack by Chile" is read elsewhere."""
+    j = last + 1
+    k = _after_participle(view, j)        # "strikes (,) carried out by Chile on Peru"
+    if k >= len(view.tokens) or view.lower[k] not in NOMINAL_AGENT_PREPS:
+        return None, j
+    k += 1
+    if k < len(view.tokens) and view.lower[k] in DETERMINERS and k not in view.group_of:
+        k += 1
+    agent = view.group_of.get(k)
+    after = agent.last + 1 if agent is not None else len(view.tokens)
+    if agent is None or agent.possessive or after >= len(view.tokens) or \
+            view.lower[after] not in entry.preps or view.lower[after] in NOMINAL_AGENT_PREPS:
+        return None, j
+    return agent, after
+
+
+def _after_participle(view: SentenceView, j: int) -> int:
+    """The position after a reduced relative's past participle at ``j`` (", launched", "carried
+    out", "staged"), when one stands there and "by" follows; else ``j`` itself."""
+    k = j + 1 if j < len(view.tokens) and view.lower[j] == "," else j
+    if k < len(view.tokens) and view.lower[k].endswith("ed") and k not in view.unit_at:
+        k += 1
+        if k < len(view.tokens) and view.lower[k] == "out":
+            k += 1                          # "carried out"
+        if k < len(view.tokens) and view.lower[k] == "by":
+            return k
+    return j
 
 
 def _backed_with(view: SentenceView, first: int, last: int, owner: Group | None) -> list[Hit]:
@@ -1542,7 +1673,7 @@ def _listed_members(view: SentenceView, last: int) -> Group | None:
 def _received(view: SentenceView, entry: Entry, first: int, last: int, owner: Group | None) -> list[Hit]:
     """"The US faced stiff Palestinian criticism", "Chile drew condemnation from Peru": the
     subject of a receiving verb is the target, the noun's owner (or "from X") the source."""
-    verb = _receiving_verb(view, first)
+    verb = _receiving_verb(view, first, entry)
     if verb is None:
         return []
     source = owner
@@ -1555,12 +1686,15 @@ def _received(view: SentenceView, entry: Entry, first: int, last: int, owner: Gr
                 indirect=source.indirect or target.indirect)]
 
 
-def _receiving_verb(view: SentenceView, first: int) -> int | None:
+def _receiving_verb(view: SentenceView, first: int, entry: Entry | None = None) -> int | None:
     """The receiving verb ("faced", "drew", "under") a few words before the noun at ``first``,
-    in the same clause, else None."""
+    in the same clause, else None; for a noun of blame (``entry``), an answering verb too
+    ("denied X's accusations")."""
     lex = load_lexicon()
+    answers = entry is not None and entry.event_type in lex.answered_types
     for j in range(first - 1, max(-1, first - 7), -1):
-        if view.lower[j] in lex.receiving_verbs and j not in view.unit_at:
+        word = view.lower[j]
+        if (word in lex.receiving_verbs or answers and word in lex.answering_verbs) and j not in view.unit_at:
             return j
         if view.is_boundary(j) or view.lower[j] in (".", "by") or view.lower[j] in lex.trigger_words:
             return None
@@ -1613,7 +1747,9 @@ def _apposition_head(view: SentenceView, first: int) -> Group | None:
 
 
 def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexicon) -> list[Hit]:
-    sign = _relation_sign(view, first, last, lex)
+    # a hostile noun stays hostile: "growing tensions", "the rift deepened" (the modifiers that
+    # sign a neutral "relationship" say how much, not which way)
+    sign = _relation_sign(view, first, last, lex) if entry.polarity >= 0 else None
     if sign is None and "needs_sign" in entry.options:
         return []          # "relations between X and Y" says nothing about their sign
     joint = any(view.lower[j] in JOINT_WORDS for j in range(max(0, first - 3), first))
@@ -1624,6 +1760,8 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
     for j in range(last + 1, min(len(view.tokens), last + 4)):
         if view.lower[j] == "between" or view.lower[j] == "among":
             g = view.group_of.get(j + 1) or view.group_of.get(j + 2)
+            if g is not None and len(g.actors) < 2:
+                g = _article_pair(view, g)   # "between a Chinese and a Philippine vessel"
             if g is not None and len(g.actors) >= 2:
                 pairs, pattern = g, "between"
             break
@@ -1673,6 +1811,21 @@ def _relation(view: SentenceView, entry: Entry, first: int, last: int, lex: Lexi
         hits.append(Hit(subject.actors, subject.actors, entry, (first, last), "coordinated-subject",
                         symmetric=True, polarity=sign, indirect=subject.indirect))
     return hits
+
+
+def _article_pair(view: SentenceView, g: Group) -> Group:
+    """"a Chinese and a Philippine vessel": the two groups an article keeps apart, as one pair
+    (``g`` itself when no "and [a/an/the] GROUP" follows it)."""
+    k = g.last + 1
+    if k >= len(view.tokens) or view.lower[k] != "and":
+        return g
+    k += 1
+    if k < len(view.tokens) and view.lower[k] in ("a", "an", "the"):
+        k += 1
+    other = view.group_of.get(k)
+    if other is None or other is g:
+        return g
+    return Group(units=g.units + other.units)
 
 
 def _held_by_subject(view: SentenceView, first: int, lex: Lexicon) -> bool:

@@ -85,6 +85,8 @@ class Lexicon:
     allegation_verbs: frozenset = frozenset()
     trigger_words: frozenset = frozenset()   # every one-word verb or noun trigger
     receiving_verbs: frozenset = frozenset()  # "faced criticism": the subject is the target
+    answering_verbs: frozenset = frozenset()  # "denied Y's accusations": Y accused the subject
+    answered_types: frozenset = frozenset()   # the event types of the nouns they answer
     request_verbs: frozenset = frozenset()    # "asked Y to ...": Y is only asked to act
     resolution_verbs: frozenset = frozenset()  # "settle their dispute": the dispute exists
     posting_titles: frozenset = frozenset()   # "envoy to X": X is a posting, not a counterpart
@@ -164,6 +166,8 @@ def load_lexicon() -> Lexicon:
     lex.worsening_verbs = frozenset(signs.get("worsening_verbs", []))
     lex.reversal_verbs = frozenset(data.get("reversal_verbs", []))
     lex.receiving_verbs = frozenset(data.get("receiving_verbs", []))
+    lex.answering_verbs = frozenset(data.get("answering_verbs", []))
+    lex.answered_types = frozenset(data.get("answered_types", []))
     lex.request_verbs = frozenset(data.get("request_verbs", []))
     lex.resolution_verbs = frozenset(data.get("resolution_verbs", []))
     lex.posting_titles = frozenset(data.get("posting_titles", []))
@@ -194,6 +198,8 @@ def load_lexicon() -> Lexicon:
                     for name in ("negated", "hypothetical", "recommended", "reported")}
     lex.modality["window"] = int(mod.get("window", 8))
     lex.modality["backshift"] = frozenset(mod.get("backshift_verbs", []))
+    lex.modality["phrase_bound"] = frozenset(mod.get("phrase_bound", []))
+    lex.modality["before_gerund"] = frozenset(mod.get("hypothetical_before_gerund", []))
     lex.speech_verbs = frozenset(mod.get("speech_verbs", []))
     lex.allegation_verbs = frozenset(mod.get("allegation_verbs", []))
     lex.trigger_words = frozenset(w for w, _ in lex.entries if " " not in w)

@@ -53,7 +53,8 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
             if m is None or m.first in skip:
                 k += 1
                 continue
-            if name == "negated" and _not_a_negation(words, m.first):
+            if name == "negated" and _not_a_negation(words, m.first) or _the_month(words, m.first) \
+                    or _outside_its_phrase(words, m.first, m.last, first, lex):
                 k = m.last + 1
                 continue
             if _RANK[modality] > _RANK[best]:
@@ -61,6 +62,9 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
                 if modality == "Hypothetical" and _backshifted(words, m.first, start, lex):
                     best, cue = "Reported", m.surface     # "said they would ...": a reported will
             break
+    if _RANK[best] < _RANK["Hypothetical"] and first > 0 and words[first].endswith("ing") \
+            and words[first - 1] in lex.modality.get("before_gerund", ()):
+        best, cue = "Hypothetical", words[first - 1]     # "warned Peru against arming Chile"
     if best == "Asserted" and kind in ("noun", "relation"):
         after = _modal_after(words, last)
         if after:
@@ -241,11 +245,33 @@ _MODALS_AFTER = {"would", "could", "might", "may", "will"}
 def _modal_after(words: list[str], last: int) -> str:
     """"conflict with Iran would have ...": a modal right after a noun trigger's phrase."""
     for k in range(last + 1, min(len(words), last + 5)):
-        if words[k] in _MODALS_AFTER:
+        if words[k] in _MODALS_AFTER and not _the_month(words, k):
             return words[k]
         if words[k] in (",", ".", ";", "that", "which", "who", "and", "but"):
             return ""
     return ""
+
+
+def _outside_its_phrase(words: list[str], cue_first: int, cue_last: int, first: int, lex) -> bool:
+    """A phrase-bound cue ("ahead of", "the planned") separated from the trigger by a comma."""
+    bound = lex.modality.get("phrase_bound", frozenset())
+    return " ".join(words[cue_first:cue_last + 1]) in bound and "," in words[cue_last + 1:first]
+
+
+# words before the month "May" ("in May", "since May", "early May"); a number after it also
+# makes it the month ("May 3")
+_MONTH_LEADS = {"in", "on", "since", "until", "till", "by", "from", "through", "during", "before",
+                "after", "of", "last", "next", "early", "late", "mid", "mid-", "this",
+                "between"}
+
+
+def _the_month(words: list[str], k: int) -> bool:
+    """"in May", "since May", "May 3": the month, not the modal "may"."""
+    if words[k] != "may":
+        return False
+    before = words[k - 1] if k > 0 else ""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return before in _MONTH_LEADS or after[:1].isdigit()
 
 
 def _not_a_negation(words: list[str], k: int) -> bool:

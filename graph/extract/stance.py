@@ -151,14 +151,27 @@ def _targets(claim, mentions, text: str = "") -> list[str]:
     """The actors a claim is about that its content names: "Egypt, which signed a treaty with
     Israel, criticised the US move" is about the United States, not Israel. Actors the sentence
     does not name (taken from the context) stay. An actor named only as a diplomat's posting
-    ("the home of its envoy to Armenia was hit") is no target."""
+    ("the home of its envoy to Armenia was hit") or as a venue ("the court at The Hague") is no
+    target."""
     named = {m.actor for m in mentions}
     inside = {m.actor for m in mentions if claim.start <= m.start < claim.end}
-    posted = {m.actor for m in mentions if _posting(text, m.start)} - \
-        {m.actor for m in mentions if not _posting(text, m.start)}
+    posted = {m.actor for m in mentions if _posting(text, m.start) or _venue(text, m)} - \
+        {m.actor for m in mentions if not (_posting(text, m.start) or _venue(text, m))}
     if not inside:
         return [a for a in claim.about if a not in posted]
     return [a for a in claim.about if (a in inside or a not in named) and a not in posted]
+
+
+_VENUE_PREPOSITIONS = ("in", "at")
+
+
+def _venue(text: str, m) -> bool:
+    """A capital after "in" or "at" ("the court at The Hague", "talks in Ankara") is where
+    something happens, not a government the speaker turns against."""
+    if m.via != "capital":
+        return False
+    words = text[max(0, m.start - 12):m.start].lower().split()
+    return bool(words) and words[-1] in _VENUE_PREPOSITIONS
 
 
 def _posting(text: str, start: int) -> bool:
