@@ -154,12 +154,19 @@ class Linker:
                 continue
             add(m.first, m.last, key, via)
 
-        self._titled_people(doc, tokens, found, covered, add, state)
-        self._untitled_people(doc, tokens, found, covered, add, state)
-        self._short_forms(tokens, found, covered, add, state)
-        self._administrations(tokens, found, covered, add, state)
+        texts = [t.text for t in tokens]
+        # tokens hold no white space: one lower() over them all, split again at the newlines
+        lowered = "\n".join(texts).lower().split("\n") if texts else []
+        # the tokens that start with a capital letter or digit: the only ones that can start
+        # a name (Token.is_title and .is_word)
+        capitals = [k for k, w in enumerate(texts) if w[:1].isupper() and w[:1].isalnum()]
+        self._titled_people(doc, tokens, found, covered, add, state, lowered)
+        self._untitled_people(doc, tokens, found, covered, add, state, lowered, capitals)
+        self._short_forms(tokens, found, covered, add, state, texts, capitals)
+        self._administrations(tokens, found, covered, add, state, texts)
         self._generic_agencies(tokens, found, covered, add)
-        self._register(doc, tokens, found, state)
+        if found:
+            self._register(doc, tokens, found, state)
         return list(found.values())
 
     def _choose(self, m: Match, tokens, doc, state) -> tuple[str, str] | None:
@@ -202,10 +209,11 @@ class Linker:
 
     # -- people with titles --------------------------------------------------------------------
 
-    def _titled_people(self, doc, tokens, found, covered, add, state):
+    def _titled_people(self, doc, tokens, found, covered, add, state, lowered):
         i = 0
-        lowered = [t.text.lower() for t in tokens]
         title_starts = self.titles.root
+        if title_starts.keys().isdisjoint(lowered):
+            return                                 # no title anywhere: the common case
         while i < len(tokens):
             if lowered[i] not in title_starts:     # most words start no title: no call
                 i += 1
@@ -286,24 +294,20 @@ class Linker:
         actor = (self.actor(known, doc) or state.new_actors.get(known)) if known else None
         return known if actor is not None and actor.affiliation == country else None
 
-    def _untitled_people(self, doc, tokens, found, covered, add, state):
+    def _untitled_people(self, doc, tokens, found, covered, add, state, lowered_tokens, capitals):
         """People the text introduces without a title before the name:
         "Jane Roe, a senior analyst at X, said" and "said Jane Roe" / "Jane Roe told reporters"."""
-        k = 0
-        lowered_tokens = None  # made once, on the first candidate name
-        while k < len(tokens):
-            initial = tokens[k].text[:1]     # Token.is_title and .is_word, without the calls
-            if k in covered or not initial.isupper() or not initial.isalnum():
-                k += 1
+        k = 0        # the next token that may start a name
+        for at in capitals:
+            if at < k or at in covered:
                 continue
+            k = at
             name = self._name_at(tokens, k, covered)
             if name is None:
                 k += 1
                 continue
             first, last = name
             words = [t.text for t in tokens[first:last + 1] if t.is_word and len(t.text) > 1]
-            if lowered_tokens is None:
-                lowered_tokens = [t.text.lower() for t in tokens]
             is_title = self.titles.longest_word_at(lowered_tokens, first)
             if not 2 <= len(words) <= 4 or any(w in self.institution_words or w.isupper() for w in words) \
                     or any(i in covered for i in range(first, last + 1)) \
@@ -430,11 +434,13 @@ class Linker:
 
     # -- short forms, administrations, generic agencies ----------------------------------------
 
-    def _short_forms(self, tokens, found, covered, add, state):
+    def _short_forms(self, tokens, found, covered, add, state, texts, capitals):
         surnames = self.kb.people_by_surname()
-        for k, t in enumerate(tokens):
-            initial = t.text[:1]             # Token.is_title and .is_word, without the calls
-            if k in covered or not initial.isupper() or not initial.isalnum():
+        known, aliases = state.surnames, state.aliases
+        # only a surname or an acronym can be a short form: look at nothing else
+        for k in [k for k in capitals if texts[k] in surnames or texts[k] in known or texts[k] in aliases]:
+            t = tokens[k]
+            if k in covered:
                 continue
             via = "surname" if t.text in state.surnames else "acronym"
             key = state.surnames.get(t.text) or state.aliases.get(t.text)
@@ -461,8 +467,10 @@ class Linker:
                       if any(r.title in _LEADER_TITLES and _near(r, state.date) for r in self.kb[key].roles)]
         return candidates[0] if len(candidates) == 1 else None
 
-    def _administrations(self, tokens, found, covered, add, state):
+    def _administrations(self, tokens, found, covered, add, state, texts):
         """'the Trump administration' -> the country the person leads (not the person)."""
+        if self.admin_words.isdisjoint(texts):
+            return                                 # the common case
         for k in range(len(tokens) - 1):
             nxt = tokens[k + 1].text
             if nxt not in self.admin_words or not tokens[k].is_title:
