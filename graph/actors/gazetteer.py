@@ -74,7 +74,10 @@ class Gazetteer:
 
     def scan(self, tokens: list[Token]) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
-        texts = [t.text for t in tokens]     # read once, not through a wrapper per lookup
+        return self.scan_words([t.text for t in tokens])
+
+    def scan_words(self, texts: list[str]) -> list[Match]:
+        """:meth:`scan` over the token strings ``texts``."""
         root = self.root
         if root.keys().isdisjoint(texts):    # the common case: no name starts anywhere
             return []

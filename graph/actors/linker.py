@@ -109,16 +109,17 @@ class Linker:
         per_sentence = []
         for sentence in doc.sentences:
             tokens = tokenize(sentence.text, sentence.start)
-            matches = list(self.gazetteer.scan(tokens))
-            per_sentence.append((sentence, tokens, matches))
+            texts = [t.text for t in tokens]
+            matches = self.gazetteer.scan_words(texts)
+            per_sentence.append((sentence, tokens, texts, matches))
             for m in matches:
-                if not m.blocked and len({k for k, _ in m.candidates}) == 1:
+                if not m.blocked and (len(m.candidates) == 1 or len({k for k, _ in m.candidates}) == 1):
                     key = m.candidates[0][0]
                     if not self.kb.is_ambiguous(key, m.surface):
                         state.doc_keys.add(key)
         mentions: list[Mention] = []
-        for sentence, tokens, matches in per_sentence:
-            mentions.extend(self._link_sentence(doc, sentence.index, tokens, matches, state))
+        for sentence, tokens, texts, matches in per_sentence:
+            mentions.extend(self._link_sentence(doc, sentence.index, tokens, texts, matches, state))
         doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
         resolve_references(doc, self)
         doc.mentions.sort(key=lambda m: (m.start, m.end, m.actor))
@@ -132,7 +133,7 @@ class Linker:
 
     # -- one sentence --------------------------------------------------------------------------
 
-    def _link_sentence(self, doc, index, tokens, matches, state) -> list[Mention]:
+    def _link_sentence(self, doc, index, tokens, texts, matches, state) -> list[Mention]:
         text = doc.text
         found: dict[int, Mention] = {}   # first token -> mention
         covered: set[int] = set()
@@ -154,7 +155,6 @@ class Linker:
                 continue
             add(m.first, m.last, key, via)
 
-        texts = [t.text for t in tokens]
         # tokens hold no white space: one lower() over them all, split again at the newlines
         lowered = "\n".join(texts).lower().split("\n") if texts else []
         # the tokens that start with a capital letter or digit: the only ones that can start
@@ -164,15 +164,18 @@ class Linker:
         self._untitled_people(doc, tokens, found, covered, add, state, lowered, capitals)
         self._short_forms(tokens, found, covered, add, state, texts, capitals)
         self._administrations(tokens, found, covered, add, state, texts)
-        self._generic_agencies(tokens, found, covered, add)
+        self._generic_agencies(tokens, found, covered, add, texts)
         if found:
             self._register(doc, tokens, found, state)
         return list(found.values())
 
     def _choose(self, m: Match, tokens, doc, state) -> tuple[str, str] | None:
         """Pick the actor a gazetteer match names, or None when context says it names none."""
-        candidates = sorted(m.candidates, key=lambda c: (_VIA_RANK.get(c[1], 9), c[0]))
-        keys = sorted({k for k, _ in candidates})
+        if len(m.candidates) == 1:         # the common case: nothing to rank
+            candidates, keys = m.candidates, [m.candidates[0][0]]
+        else:
+            candidates = sorted(m.candidates, key=lambda c: (_VIA_RANK.get(c[1], 9), c[0]))
+            keys = sorted({k for k, _ in candidates})
         if len(keys) > 1:
             # Two actors share the name ("Congo"): prefer the one the document names otherwise.
             scored = sorted(keys, key=lambda k: (k not in state.doc_keys, k))
@@ -489,9 +492,9 @@ class Linker:
             if len(countries) == 1 and None not in countries:
                 add(k, k + 1, countries.pop(), "description")
 
-    def _generic_agencies(self, tokens, found, covered, add):
+    def _generic_agencies(self, tokens, found, covered, add, texts):
         """'Iranian Foreign Ministry' -> the knowledge base's foreign ministry of Iran."""
-        for match in self.generic_gaz.scan(tokens):
+        for match in self.generic_gaz.scan_words(texts):
             if any(k in covered for k in range(match.first, match.last + 1)):
                 continue
             if not tokens[match.last].is_title:
