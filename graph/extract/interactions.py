@@ -356,21 +356,25 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     if not any(u.actors for u in view.units):
         return hits
     tokens = view.lower
-    title_case = _title_case(view)
+    title_case = None       # read only when a trigger looks like part of a name
     trigger_starts = lex.triggers.root
-    k = 0
-    while k < len(tokens):
+    k = 0        # the next token that may start a trigger
+    for at in [k for k, w in enumerate(tokens) if w in trigger_starts]:   # most words start none
+        if at < k:
+            continue
+        k = at
         if k in view.unit_at:            # trigger words inside a name are not triggers
             k = view.unit_at[k].last + 1
-            continue
-        if tokens[k] not in trigger_starts:   # most words start no trigger: no call
-            k += 1
             continue
         match = lex.triggers.longest_word_at(tokens, k)
         if match is None:
             k += 1
             continue
-        named = not title_case and _inside_a_name(view, match.first)
+        named = _inside_a_name(view, match.first)
+        if named:
+            if title_case is None:
+                title_case = _title_case(view)
+            named = not title_case
         for word, kind in match.candidates:
             entry = lex.entry(word, kind)
             if entry is None or named and kind != "verb":
