@@ -398,8 +398,14 @@ def _speech(view, lex: ClaimLexicon, quotes: _Quotes, ctx: _Context) -> list[_Fo
     words = view.lower
     n = len(words)
     according = _first_words(lex.according)
-    k = 0
-    while k < n:
+    # only a speech verb or the first word of "according to" can start a report: visit those
+    visit = range(n) if according is None else \
+        [k for k, w in enumerate(words) if w in according or w in lex.verbs]
+    k = 0        # the next word that may start one
+    for at in visit:
+        if at < k:
+            continue
+        k = at
         tok = view.tokens[k]
         # "according to X"
         acc = _phrase_at(words, k, lex.according) if according is None or words[k] in according \
