@@ -82,18 +82,18 @@ class Gazetteer:
         if root.keys().isdisjoint(texts):    # the common case: no name starts anywhere
             return []
         out = []
-        i, n = 0, len(texts)
-        while i < n:
-            node = root.get(texts[i])
-            if node is None:
-                i += 1
+        n = len(texts)
+        after = 0        # the first token after the last match
+        for i in [i for i, w in enumerate(texts) if w in root]:
+            if i < after:
                 continue
+            node = root[texts[i]]
+            if _END not in node and (i + 1 == n or texts[i + 1] not in node):
+                continue      # no name starts here ("the" before a word that no name has next)
             match = _longest(texts, i, node)
-            if match is None:
-                i += 1
-                continue
-            out.append(match)
-            i = match.last + 1
+            if match is not None:
+                out.append(match)
+                after = match.last + 1
         return out
 
 
