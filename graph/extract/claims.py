@@ -1144,9 +1144,11 @@ def _recommendation(doc: Document, view, lex: ClaimLexicon, quotes: _Quotes) -> 
     words = view.lower
     if not view.units or words and words[-1] == "?":
         return None
+    recommend = _first_words(lex.recommend)
+    if recommend is not None and recommend.isdisjoint(words):
+        return None                  # no cue in the sentence: the common case
     if doc.title and _norm(view.sentence.text) == _norm(doc.title):
         return None                  # the headline is not the author's argument
-    recommend = _first_words(lex.recommend)
     for k in range(len(words)):
         if recommend is not None and words[k] not in recommend:
             continue                 # no cue starts here (the common case, without a call)
