@@ -62,6 +62,22 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return list(tokens)  # a fresh list: callers may change theirs
 
 
+_APOSTROPHES = re.compile(r"[’']")
+
+
+def word_runs(tokens: list[Token]) -> set[str]:
+    """Every run of word characters (``\\w+``) in the text of ``tokens``, among other strings.
+
+    A pattern that begins and ends a word at word boundaries (``\\bword\\b``) can match the text
+    only where ``word`` is one of these: a sentence without any of a pattern's words need not be
+    scanned for it. (Such a run is a token, or a part of a token with inner apostrophes.)
+    """
+    runs = {t[0] for t in tokens}
+    for text in [w for w in runs if "'" in w or "’" in w]:
+        runs.update(_APOSTROPHES.split(text))
+    return runs
+
+
 def token_texts(text: str) -> tuple[str, ...]:
     """The token strings of ``text``, used as keys of the gazetteer trie."""
     return tuple(m.group() for m in _TOKEN.finditer(text))

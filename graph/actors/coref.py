@@ -30,14 +30,25 @@ import re
 from functools import lru_cache
 
 from graph.model import Document, Mention
+from graph.tokens import tokenize, word_runs
 
-_IT = re.compile(r"\b(?:[Ii]ts?|[Tt]he (?:country|regime|government|state|nation|republic))\b")
+# Each pattern is made from its words, so that a sentence holding none of them (as a whole
+# word: graph.tokens.word_runs) is not scanned for it at all.
+_IT_NOUNS = ("country", "regime", "government", "state", "nation", "republic")
+_IT = re.compile(r"\b(?:[Ii]ts?|[Tt]he (?:" + "|".join(_IT_NOUNS) + r"))\b")
+_IT_WORDS = frozenset(("It", "it", "Its", "its") + _IT_NOUNS)
+_PERSON_WORDS = frozenset(("He", "he", "His", "his", "Him", "him", "She", "she", "Her", "her"))
 _PERSON = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 _PAIR = re.compile(r"\b(?:[Tt]he two (?:countries|states|nations|sides|neighbou?rs|governments|capitals|rivals)"
                    r"|[Bb]oth (?:countries|states|nations|sides|governments|capitals)"
                    r"|^Both\b|[Tt]he two\b(?! of))")
-_ORG_DESC = re.compile(r"\b[Tt]he (ministry|bureau|agency|department|alliance|bloc|organi[sz]ation|"
-                       r"union|command|council|court|commission|service|guard|corps|army|navy)\b")
+_PAIR_WORDS = frozenset(("two", "both", "Both"))
+_ORG_NOUNS = ("ministry", "bureau", "agency", "department", "alliance", "bloc", "organi[sz]ation",
+              "union", "command", "council", "court", "commission", "service", "guard", "corps",
+              "army", "navy")
+_ORG_DESC = re.compile(r"\b[Tt]he (" + "|".join(_ORG_NOUNS) + r")\b")
+_ORG_WORDS = frozenset(w.replace("[sz]", "s") for w in _ORG_NOUNS) | frozenset(
+    w.replace("[sz]", "z") for w in _ORG_NOUNS)
 # "it" as a dummy subject: "it is", "it was", "it remains", "it will be essential"
 _DUMMY_IT = re.compile(r"^\s*(?:is|was|'s|’s|would|will|remains|seems|appears|may|might|could|"
                        r"has been|had been|takes|took|makes|made)\b")
@@ -57,34 +68,48 @@ def resolve_references(doc: Document, linker) -> None:
     for m in doc.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     added: list[Mention] = []
-    occupied = {(m.start, m.end) for m in doc.mentions}
+    # the character offsets inside the spans already taken: a new span overlaps one when its
+    # first or its last character is among them (one look-up instead of a pass over every span)
+    taken = {k for m in doc.mentions for k in range(m.start, m.end)}
+
+    def overlaps(start: int, end: int) -> bool:
+        return start in taken or end - 1 in taken
+
+    kinds: dict[str, str | None] = {}     # actor key -> type (doc.actors does not change here)
 
     def kind(m: Mention) -> str | None:
-        actor = linker.actor(m.actor, doc)
-        if actor is None and m.actor.startswith("person/"):
-            return "Person"           # met in this document, not yet in doc.actors
-        return actor.type if actor is not None else None
+        key = m.actor
+        if key in kinds:
+            return kinds[key]
+        actor = linker.actor(key, doc)
+        if actor is None and key.startswith("person/"):
+            found = "Person"           # met in this document, not yet in doc.actors
+        else:
+            found = actor.type if actor is not None else None
+        kinds[key] = found
+        return found
 
-    acts = _act_references(doc, by_sentence, kind)
-    for sentence in doc.sentences:
+    runs_of = [word_runs(tokenize(s.text, s.start)) for s in doc.sentences]
+    acts = _act_references(doc, by_sentence, kind, runs_of)
+    for sentence, runs in zip(doc.sentences, runs_of):
         here = sorted(by_sentence.get(sentence.index, []), key=lambda m: m.start)
         before = by_sentence.get(sentence.index - 1, [])
         earlier = by_sentence.get(sentence.index - 2, [])
 
         def add(start: int, end: int, key: str, via: str):
-            if any(s <= start < e or s < end <= e for s, e in occupied):
+            if overlaps(start, end):
                 return
             added.append(Mention(start, end, doc.text[start:end], key, sentence.index, via))
 
-        for match in _PAIR.finditer(sentence.text):
+        for match in _PAIR.finditer(sentence.text) if not _PAIR_WORDS.isdisjoint(runs) else ():
             start, end = sentence.start + match.start(), sentence.start + match.end()
             pool = [m for m in here if m.end <= start] or before
             states = _distinct([m.actor for m in pool if kind(m) == "Country" and not _located(doc, m)])
             if len(states) >= 2:
                 for key in states[-2:]:
                     added.append(Mention(start, end, doc.text[start:end], key, sentence.index, "pronoun"))
-                occupied.add((start, end))
-        for match in _IT.finditer(sentence.text):
+                taken.update(range(start, end))
+        for match in _IT.finditer(sentence.text) if not _IT_WORDS.isdisjoint(runs) else ():
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if (start, end) in acts:
                 if acts[(start, end)]:
@@ -114,7 +139,7 @@ def resolve_references(doc: Document, linker) -> None:
                     else "description")
                 if len(added) > count:     # "The regime must answer for its choices": its = it
                     here = sorted(here + added[count:], key=lambda m: m.start)
-        for match in _PERSON.finditer(sentence.text):
+        for match in _PERSON.finditer(sentence.text) if not _PERSON_WORDS.isdisjoint(runs) else ():
             start, end = sentence.start + match.start(), sentence.start + match.end()
             same = [m for m in here if m.end <= start and kind(m) == "Person"]
             pool = same or [m for m in before if kind(m) == "Person"] or \
@@ -127,7 +152,7 @@ def resolve_references(doc: Document, linker) -> None:
             key = _state_named_with(doc, linker, match.group(1).lower(), start)
             if key is not None:
                 add(start, end, key, "description")
-        for match in _ORG_DESC.finditer(sentence.text):
+        for match in _ORG_DESC.finditer(sentence.text) if not _ORG_WORDS.isdisjoint(runs) else ():
             start, end = sentence.start + match.start(), sentence.start + match.end()
             word = match.group(1).lower()
             for m in reversed([x for x in doc.mentions if x.start < start]):
@@ -138,7 +163,7 @@ def resolve_references(doc: Document, linker) -> None:
     for (start, end), key in acts.items():
         # "the decision" -> the actor of the last act (the pronouns were added above)
         if key and doc.text[start:end].lower() not in ("it", "its") \
-                and not any(s <= start < e or s < end <= e for s, e in occupied):
+                and not overlaps(start, end):
             index = next(x.index for x in doc.sentences if x.start <= start < x.end)
             added.append(Mention(start, end, doc.text[start:end], key, index, "description"))
     doc.mentions.extend(added)
@@ -228,26 +253,43 @@ def _distinct(keys: list[str]) -> list[str]:
     return out
 
 
+#: [lexicon, its act words] of the lexicon last asked about: the verbs are read from the whole
+#: lexicon, too costly to redo for every document.
+_ACT_WORDS: list = []
+
+
 def _act_words() -> tuple[frozenset, frozenset]:
     """(act nouns, verbs that take an object) from ``lexicon/events.yaml``."""
     from graph.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    if not _ACT_WORDS or _ACT_WORDS[0] is not lex:
+        _ACT_WORDS[:] = [lex, _read_act_words(lex)]
+    return _ACT_WORDS[1]
+
+
+def _read_act_words(lex) -> tuple[frozenset, frozenset]:
     from graph.resources import lexicon_path, load_yaml
 
     data = load_yaml(lexicon_path("events.yaml"))
-    lex = load_lexicon()
     verbs = {w for (w, k), e in lex.entries.items() if k == "verb" and "speech" not in e.options}
     naming = (lex.evaluation or {}).get("naming", frozenset()) | (lex.evaluation or {}).get("verbs", frozenset())
     return frozenset(data.get("act_nouns", [])), frozenset(verbs | naming)
 
 
-def _act_references(doc: Document, by_sentence: dict, kind) -> dict[tuple[int, int], str | None]:
+def _act_references(doc: Document, by_sentence: dict, kind,
+                    runs_of: list[set[str]]) -> dict[tuple[int, int], str | None]:
     """{(start, end): actor or None} for the definite act nouns with no actor of their own and
     the object or "N that it" pronouns ``it`` that refer back to an actor's act (None: an
-    object "it" with no act to refer to, left unresolved)."""
+    object "it" with no act to refer to, left unresolved). ``runs_of``: the
+    :func:`~graph.tokens.word_runs` of each sentence."""
     nouns, verbs = _act_words()
+    looked_at = nouns | {"it"}
     out: dict[tuple[int, int], str | None] = {}
     owned: list[tuple[int, int, str]] = []      # (sentence, offset, actor) of owned act nouns
-    for sentence in doc.sentences:
+    for sentence, runs in zip(doc.sentences, runs_of):
+        if looked_at.isdisjoint([w.lower() for w in runs]):
+            continue      # most sentences hold neither an act noun nor "it"
         states = [m for m in by_sentence.get(sentence.index, []) if kind(m) in _STATE_TYPES + ("Person",)]
         words = [(m.start() + sentence.start, m.end() + sentence.start, m.group().lower())
                  for m in _WORD.finditer(sentence.text)]

@@ -8,7 +8,7 @@ as one unit and link nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from graph.tokens import Token, token_texts
 
@@ -16,9 +16,11 @@ _END = "\0end"
 BLOCK = ("", "block")
 
 
-@dataclass(frozen=True)
-class Match:
-    """Tokens ``first``..``last`` (inclusive) spell ``surface``, which may name ``candidates``."""
+class Match(NamedTuple):
+    """Tokens ``first``..``last`` (inclusive) spell ``surface``, which may name ``candidates``.
+
+    (A named tuple: made for every name in every sentence, and cheaper than a dataclass.)
+    """
 
     first: int
     last: int
@@ -68,34 +70,49 @@ class Gazetteer:
         node = self.root.get(words[i])  # most words start no name: return at once
         if node is None:
             return None
-        best = (i, node[_END]) if _END in node else None
-        j = i + 1
-        while j < len(words):
-            node = node.get(words[j])
-            if node is None:
-                break
-            if _END in node:
-                best = (j, node[_END])
-            j += 1
-        if best is None:
-            return None
-        last, candidates = best
-        return Match(i, last, " ".join(words[k] for k in range(i, last + 1)), tuple(candidates))
+        return _longest(words, i, node)
 
-    def scan(self, tokens: list[Token]):
+    def scan(self, tokens: list[Token]) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
-        texts = [t.text for t in tokens]     # read once, not through a wrapper per lookup
-        i, n, root = 0, len(texts), self.root
-        while i < n:
-            if texts[i] not in root:   # the common case, without a call
-                i += 1
+        return self.scan_words([t.text for t in tokens])
+
+    def scan_words(self, texts: list[str]) -> list[Match]:
+        """:meth:`scan` over the token strings ``texts``."""
+        root = self.root
+        if root.keys().isdisjoint(texts):    # the common case: no name starts anywhere
+            return []
+        out = []
+        n = len(texts)
+        after = 0        # the first token after the last match
+        for i in [i for i, w in enumerate(texts) if w in root]:
+            if i < after:
                 continue
-            match = self.longest_word_at(texts, i)
-            if match is None:
-                i += 1
-                continue
-            yield match
-            i = match.last + 1
+            node = root[texts[i]]
+            if _END not in node and (i + 1 == n or texts[i + 1] not in node):
+                continue      # no name starts here ("the" before a word that no name has next)
+            match = _longest(texts, i, node)
+            if match is not None:
+                out.append(match)
+                after = match.last + 1
+        return out
+
+
+def _longest(words, i: int, node: dict) -> Match | None:
+    """The longest surface form of the trie ``node`` of ``words[i]`` that starts at ``i``."""
+    best = (i, node[_END]) if _END in node else None
+    j, n = i + 1, len(words)
+    while j < n:
+        node = node.get(words[j])
+        if node is None:
+            break
+        if _END in node:
+            best = (j, node[_END])
+        j += 1
+    if best is None:
+        return None
+    last, candidates = best
+    surface = words[i] if last == i else " ".join([words[k] for k in range(i, last + 1)])
+    return Match(i, last, surface, tuple(candidates))
 
 
 class _Texts:

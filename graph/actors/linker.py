@@ -109,16 +109,17 @@ class Linker:
         per_sentence = []
         for sentence in doc.sentences:
             tokens = tokenize(sentence.text, sentence.start)
-            matches = list(self.gazetteer.scan(tokens))
-            per_sentence.append((sentence, tokens, matches))
+            texts = [t.text for t in tokens]
+            matches = self.gazetteer.scan_words(texts)
+            per_sentence.append((sentence, tokens, texts, matches))
             for m in matches:
-                if not m.blocked and len({k for k, _ in m.candidates}) == 1:
+                if not m.blocked and (len(m.candidates) == 1 or len({k for k, _ in m.candidates}) == 1):
                     key = m.candidates[0][0]
                     if not self.kb.is_ambiguous(key, m.surface):
                         state.doc_keys.add(key)
         mentions: list[Mention] = []
-        for sentence, tokens, matches in per_sentence:
-            mentions.extend(self._link_sentence(doc, sentence.index, tokens, matches, state))
+        for sentence, tokens, texts, matches in per_sentence:
+            mentions.extend(self._link_sentence(doc, sentence.index, tokens, texts, matches, state))
         doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
         resolve_references(doc, self)
         doc.mentions.sort(key=lambda m: (m.start, m.end, m.actor))
@@ -132,7 +133,7 @@ class Linker:
 
     # -- one sentence --------------------------------------------------------------------------
 
-    def _link_sentence(self, doc, index, tokens, matches, state) -> list[Mention]:
+    def _link_sentence(self, doc, index, tokens, texts, matches, state) -> list[Mention]:
         text = doc.text
         found: dict[int, Mention] = {}   # first token -> mention
         covered: set[int] = set()
@@ -154,18 +155,27 @@ class Linker:
                 continue
             add(m.first, m.last, key, via)
 
-        self._titled_people(doc, tokens, found, covered, add, state)
-        self._untitled_people(doc, tokens, found, covered, add, state)
-        self._short_forms(tokens, found, covered, add, state)
-        self._administrations(tokens, found, covered, add, state)
-        self._generic_agencies(tokens, found, covered, add)
-        self._register(doc, tokens, found, state)
+        # tokens hold no white space: one lower() over them all, split again at the newlines
+        lowered = "\n".join(texts).lower().split("\n") if texts else []
+        # the tokens that start with a capital letter or digit: the only ones that can start
+        # a name (Token.is_title and .is_word)
+        capitals = [k for k, w in enumerate(texts) if w[:1].isupper() and w[:1].isalnum()]
+        self._titled_people(doc, tokens, found, covered, add, state, lowered)
+        self._untitled_people(doc, tokens, found, covered, add, state, lowered, capitals)
+        self._short_forms(tokens, found, covered, add, state, texts, capitals)
+        self._administrations(tokens, found, covered, add, state, texts)
+        self._generic_agencies(tokens, found, covered, add, texts)
+        if found:
+            self._register(doc, tokens, found, state)
         return list(found.values())
 
     def _choose(self, m: Match, tokens, doc, state) -> tuple[str, str] | None:
         """Pick the actor a gazetteer match names, or None when context says it names none."""
-        candidates = sorted(m.candidates, key=lambda c: (_VIA_RANK.get(c[1], 9), c[0]))
-        keys = sorted({k for k, _ in candidates})
+        if len(m.candidates) == 1:         # the common case: nothing to rank
+            candidates, keys = m.candidates, [m.candidates[0][0]]
+        else:
+            candidates = sorted(m.candidates, key=lambda c: (_VIA_RANK.get(c[1], 9), c[0]))
+            keys = sorted({k for k, _ in candidates})
         if len(keys) > 1:
             # Two actors share the name ("Congo"): prefer the one the document names otherwise.
             scored = sorted(keys, key=lambda k: (k not in state.doc_keys, k))
@@ -202,10 +212,11 @@ class Linker:
 
     # -- people with titles --------------------------------------------------------------------
 
-    def _titled_people(self, doc, tokens, found, covered, add, state):
+    def _titled_people(self, doc, tokens, found, covered, add, state, lowered):
         i = 0
-        lowered = [t.text.lower() for t in tokens]
         title_starts = self.titles.root
+        if title_starts.keys().isdisjoint(lowered):
+            return                                 # no title anywhere: the common case
         while i < len(tokens):
             if lowered[i] not in title_starts:     # most words start no title: no call
                 i += 1
@@ -286,24 +297,20 @@ class Linker:
         actor = (self.actor(known, doc) or state.new_actors.get(known)) if known else None
         return known if actor is not None and actor.affiliation == country else None
 
-    def _untitled_people(self, doc, tokens, found, covered, add, state):
+    def _untitled_people(self, doc, tokens, found, covered, add, state, lowered_tokens, capitals):
         """People the text introduces without a title before the name:
         "Jane Roe, a senior analyst at X, said" and "said Jane Roe" / "Jane Roe told reporters"."""
-        k = 0
-        lowered_tokens = None  # made once, on the first candidate name
-        while k < len(tokens):
-            initial = tokens[k].text[:1]     # Token.is_title and .is_word, without the calls
-            if k in covered or not initial.isupper() or not initial.isalnum():
-                k += 1
+        k = 0        # the next token that may start a name
+        for at in capitals:
+            if at < k or at in covered:
                 continue
+            k = at
             name = self._name_at(tokens, k, covered)
             if name is None:
                 k += 1
                 continue
             first, last = name
             words = [t.text for t in tokens[first:last + 1] if t.is_word and len(t.text) > 1]
-            if lowered_tokens is None:
-                lowered_tokens = [t.text.lower() for t in tokens]
             is_title = self.titles.longest_word_at(lowered_tokens, first)
             if not 2 <= len(words) <= 4 or any(w in self.institution_words or w.isupper() for w in words) \
                     or any(i in covered for i in range(first, last + 1)) \
@@ -430,11 +437,13 @@ class Linker:
 
     # -- short forms, administrations, generic agencies ----------------------------------------
 
-    def _short_forms(self, tokens, found, covered, add, state):
+    def _short_forms(self, tokens, found, covered, add, state, texts, capitals):
         surnames = self.kb.people_by_surname()
-        for k, t in enumerate(tokens):
-            initial = t.text[:1]             # Token.is_title and .is_word, without the calls
-            if k in covered or not initial.isupper() or not initial.isalnum():
+        known, aliases = state.surnames, state.aliases
+        # only a surname or an acronym can be a short form: look at nothing else
+        for k in [k for k in capitals if texts[k] in surnames or texts[k] in known or texts[k] in aliases]:
+            t = tokens[k]
+            if k in covered:
                 continue
             via = "surname" if t.text in state.surnames else "acronym"
             key = state.surnames.get(t.text) or state.aliases.get(t.text)
@@ -461,8 +470,10 @@ class Linker:
                       if any(r.title in _LEADER_TITLES and _near(r, state.date) for r in self.kb[key].roles)]
         return candidates[0] if len(candidates) == 1 else None
 
-    def _administrations(self, tokens, found, covered, add, state):
+    def _administrations(self, tokens, found, covered, add, state, texts):
         """'the Trump administration' -> the country the person leads (not the person)."""
+        if self.admin_words.isdisjoint(texts):
+            return                                 # the common case
         for k in range(len(tokens) - 1):
             nxt = tokens[k + 1].text
             if nxt not in self.admin_words or not tokens[k].is_title:
@@ -481,9 +492,9 @@ class Linker:
             if len(countries) == 1 and None not in countries:
                 add(k, k + 1, countries.pop(), "description")
 
-    def _generic_agencies(self, tokens, found, covered, add):
+    def _generic_agencies(self, tokens, found, covered, add, texts):
         """'Iranian Foreign Ministry' -> the knowledge base's foreign ministry of Iran."""
-        for match in self.generic_gaz.scan(tokens):
+        for match in self.generic_gaz.scan_words(texts):
             if any(k in covered for k in range(match.first, match.last + 1)):
                 continue
             if not tokens[match.last].is_title:

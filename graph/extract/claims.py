@@ -398,8 +398,14 @@ def _speech(view, lex: ClaimLexicon, quotes: _Quotes, ctx: _Context) -> list[_Fo
     words = view.lower
     n = len(words)
     according = _first_words(lex.according)
-    k = 0
-    while k < n:
+    # only a speech verb or the first word of "according to" can start a report: visit those
+    visit = range(n) if according is None else \
+        [k for k, w in enumerate(words) if w in according or w in lex.verbs]
+    k = 0        # the next word that may start one
+    for at in visit:
+        if at < k:
+            continue
+        k = at
         tok = view.tokens[k]
         # "according to X"
         acc = _phrase_at(words, k, lex.according) if according is None or words[k] in according \
@@ -1138,9 +1144,11 @@ def _recommendation(doc: Document, view, lex: ClaimLexicon, quotes: _Quotes) -> 
     words = view.lower
     if not view.units or words and words[-1] == "?":
         return None
+    recommend = _first_words(lex.recommend)
+    if recommend is not None and recommend.isdisjoint(words):
+        return None                  # no cue in the sentence: the common case
     if doc.title and _norm(view.sentence.text) == _norm(doc.title):
         return None                  # the headline is not the author's argument
-    recommend = _first_words(lex.recommend)
     for k in range(len(words)):
         if recommend is not None and words[k] not in recommend:
             continue                 # no cue starts here (the common case, without a call)

@@ -59,6 +59,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 #: Patterns that cannot match without a digit (a day or a year).
 _NEED_DIGIT = {"mdy", "dmy", "iso", "my", "md", "dm", "decade", "year"}
 _DIGIT = re.compile(r"\d")
+#: Patterns that cannot match without a year of four digits (1800-2099; "1990s" too).
+_NEED_YEAR = {"mdy", "dmy", "iso", "my", "decade", "year"}
+_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 #: Patterns that cannot match without a month name (it always starts a word).
 _NEED_MONTH = {"mdy", "dmy", "my", "md", "dm", "partmonth", "inmonth"}
 #: (A loose superset, "man" or "sun" pass too: two letter tests are cheaper than twelve words.)
@@ -224,6 +227,8 @@ def find_dates(text: str, doc_date: str | None = None, offset: int = 0) -> list[
     skip: set[str] = set()
     if _DIGIT.search(text) is None:
         skip |= _NEED_DIGIT
+    elif _YEAR_DIGITS.search(text) is None:
+        skip |= _NEED_YEAR
     if _MONTH_START.search(text) is None:
         skip |= _NEED_MONTH
     if _UNIT_PART.search(text) is None:

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from graph.model import Document, Event
 from graph.resources import lexicon_path, load_yaml
+from graph.tokens import tokenize, word_runs
 
 _DEFINITE = r"(?:the|this|these|that|those)"
 
@@ -45,6 +46,18 @@ class EventLexicon:
     described_groups: frozenset = frozenset()
     #: Any head noun after a space, any case: every pattern above needs one, so a sentence without one is skipped.
     any_head: re.Pattern | None = None
+    #: The first word of every head noun, lower case: in an ASCII sentence ``any_head`` can match
+    #: only where one of these is a whole word (graph.tokens.word_runs), a cheaper test.
+    head_starts: frozenset = frozenset()
+
+    def may_name_an_event(self, sentence) -> bool:
+        """False when ``sentence`` holds no head noun, so that no pattern can match."""
+        if self.any_head is None:
+            return True
+        if sentence.text.isascii() and self.head_starts:
+            runs = word_runs(tokenize(sentence.text, sentence.start))
+            return not self.head_starts.isdisjoint([w.lower() for w in runs])
+        return self.any_head.search(sentence.text) is not None
 
     def group(self, label: str) -> str | None:
         """The group of an event from the head noun that ends its label ("... exercise")."""
@@ -78,8 +91,9 @@ def load_event_lexicon() -> EventLexicon:
             rf"\b(?P<det>the|a|an|this|next|last|its|their)\s+"
             rf"(?P<mods>(?:(?:{mod_rx})\s+)*)(?P<head>{d_rx})\b", re.I)
     any_head = re.compile(rf"\s(?:{head_rx})\b", re.I)     # each pattern has \s+ before its head
+    head_starts = frozenset(re.match(r"\w*", h).group() for h in heads)
     return EventLexicon(heads, modifiers, members, named, later, described, described_groups,
-                        any_head)
+                        any_head, head_starts if min(map(len, head_starts), default=0) >= 2 else frozenset())
 
 
 _STOPNAMES = {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "After",
@@ -125,7 +139,7 @@ def extract_events(doc: Document, lex: EventLexicon | None = None) -> Document:
     group_of: dict[str, str] = {}
     last_by_group: dict[str, str] = {}
     for s in doc.sentences:
-        if lex.any_head is not None and lex.any_head.search(s.text) is None:
+        if not lex.may_name_an_event(s):
             continue     # most sentences name no event head: skip the three patterns
         taken: list[tuple[int, int]] = []
         for m in lex.named.finditer(s.text):

@@ -32,6 +32,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import permutations
+from operator import itemgetter
 
 from graph.extract.confidence import confidence_for
 from graph.extract.lexicon import Entry, Lexicon, load_lexicon
@@ -136,6 +137,9 @@ class Hit:
     modality_at: tuple[int, int] | None = None   # read modality at these tokens, not the trigger's
 
 
+_TEXT, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)    # of a Token
+
+
 class SentenceView:
     """Tokens of one sentence with the actor units, coordination groups and clause limits."""
 
@@ -144,10 +148,10 @@ class SentenceView:
         self.sentence = sentence
         self.tokens: list[Token] = tokenize(sentence.text, sentence.start)
         # tokens hold no white space: one lower() over them all, split again at the newlines
-        self.lower = "\n".join([t.text for t in self.tokens]).lower().replace("’", "'").split("\n") \
+        self.lower = "\n".join(map(_TEXT, self.tokens)).lower().replace("’", "'").split("\n") \
             if self.tokens else []
-        start_index = dict(zip([t.start for t in self.tokens], range(len(self.tokens))))
-        end_index = dict(zip([t.end for t in self.tokens], range(len(self.tokens))))
+        start_index = dict(zip(map(_START, self.tokens), range(len(self.tokens))))
+        end_index = dict(zip(map(_END, self.tokens), range(len(self.tokens))))
         spans: dict[tuple[int, int], Unit] = {}
         for m in mentions:
             a, b = start_index.get(m.start), end_index.get(m.end)
@@ -358,21 +362,25 @@ def _hits(view: SentenceView, lex: Lexicon, prev_mentions: list[Mention]) -> lis
     if not any(u.actors for u in view.units):
         return hits
     tokens = view.lower
-    title_case = _title_case(view)
+    title_case = None       # read only when a trigger looks like part of a name
     trigger_starts = lex.triggers.root
-    k = 0
-    while k < len(tokens):
+    k = 0        # the next token that may start a trigger
+    for at in [k for k, w in enumerate(tokens) if w in trigger_starts]:   # most words start none
+        if at < k:
+            continue
+        k = at
         if k in view.unit_at:            # trigger words inside a name are not triggers
             k = view.unit_at[k].last + 1
-            continue
-        if tokens[k] not in trigger_starts:   # most words start no trigger: no call
-            k += 1
             continue
         match = lex.triggers.longest_word_at(tokens, k)
         if match is None:
             k += 1
             continue
-        named = not title_case and _inside_a_name(view, match.first)
+        named = _inside_a_name(view, match.first)
+        if named:
+            if title_case is None:
+                title_case = _title_case(view)
+            named = not title_case
         for word, kind in match.candidates:
             entry = lex.entry(word, kind)
             if entry is None or named and kind != "verb":
@@ -1131,6 +1139,8 @@ _OBLIGATION = {"must", "should", "needs", "need", "ought", "has", "have"}
 def _demands_in_speech(view: SentenceView, lex: Lexicon) -> list[Hit]:
     """"X said that Y must/should ...": X demands something of Y (PLOVER DEMAND)."""
     hits = []
+    if lex.speech_verbs.isdisjoint(view.lower):
+        return hits          # no speech verb: the common case
     entry = _synthetic(lex, "must", "DEMAND")
     for k, w in enumerate(view.lower):
         if w not in lex.speech_verbs or k in view.unit_at:
@@ -1301,6 +1311,8 @@ def _evaluations(view: SentenceView, lex: Lexicon) -> list[Hit]:
     if not spec:
         return []
     hits = []
+    if spec["verbs"].isdisjoint(view.lower) and frozenset(spec.get("naming", ())).isdisjoint(view.lower):
+        return hits + _held_positions(view, lex)     # no evaluation verb: the common case
     for k, w in enumerate(view.lower):
         if w not in spec["verbs"] and w not in spec.get("naming", ()) or k in view.unit_at:
             continue
@@ -1322,6 +1334,8 @@ def _held_positions(view: SentenceView, lex: Lexicon) -> list[Hit]:
     clause when the clause judges it with a negative word (``evaluation.negative``)."""
     spec = lex.evaluation
     hits = []
+    if frozenset(spec.get("positions", ())).isdisjoint(view.lower):
+        return hits          # no "position", "view" ...: the common case
     for k, w in enumerate(view.lower[:-1]):
         if w not in spec.get("positions", ()) or view.lower[k + 1] != "that":
             continue
@@ -1384,7 +1398,7 @@ DEAL_TYPES = {"AGREE", "TRADE", "AID"}
 def _objections_to_the_deal(view: SentenceView, lex: Lexicon, parties: list[str]) -> list[Hit]:
     """"Greece and Cyprus objected to the deal": a hostile verb whose object is a definite deal
     noun naming no actor opposes the parties of the last deal in the text (``parties``)."""
-    if not parties or not lex.deal_nouns:
+    if not parties or not lex.deal_nouns or lex.deal_nouns.isdisjoint(view.lower):
         return []
     hits = []
     for k, w in enumerate(view.lower):
