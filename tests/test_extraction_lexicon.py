@@ -467,3 +467,11 @@ def test_further_common_verbs(text, expected):
 ])
 def test_noun_and_other_senses_of_the_new_verbs_are_no_trigger(text):
     assert rows(text) == set()
+
+
+def test_talks_held_with_someone_are_held_by_both_sides():
+    found = pairs("The Chilean trade minister and a group of senators held talks with leaders of "
+                  "Bolivia's new government on Monday.")
+    assert {("CHL", "BOL", 1), ("BOL", "CHL", 1)} <= found
+    # a proposal of talks is not yet talks on both sides
+    assert ("BOL", "CHL", 1) not in pairs("Chile offered Bolivia new talks on access to the sea.")
