@@ -262,11 +262,9 @@ class _Spill:
         self.quads += quads
 
     def add_fresh(self, result: DocumentRDF) -> None:
-        from graph.stats import compact
-
         self.add(result.graph, result.trig, result.quads)
-        self.statements += compact(result.statements, self._shared)
-        self.records += _compact_records(result.records, self._shared)
+        self.statements += _share_strings(result.statements, self._shared)
+        self.records += _share_strings(result.records, self._shared)
         self.actors.update(result.actors)
         self.interactions += result.interactions
         self.claims += result.claims
@@ -281,8 +279,8 @@ class _Spill:
         self.wanted_actors |= {q.object.value for q in quads if q.object.value.startswith(prefix)}
         self.interactions += len(typed[iris.KGO + "Interaction"])
         self.claims += len(typed[iris.KGO + "Claim"])
-        self.statements += stats.compact(stats.interactions(quads), self._shared)
-        self.records += _compact_records(_records(quads), self._shared)
+        self.statements += _share_strings(stats.interactions(quads), self._shared)
+        self.records += _share_strings(_records(quads), self._shared)
         self.add(min(graphs), store.trig_body(quads), len(set(store.with_contract_datatypes(quads))))
 
     def merge(self) -> Path:
@@ -299,19 +297,21 @@ class _Spill:
         return merged
 
 
-def _compact_records(records: list, shared: dict[str, str]) -> list:
-    """``records`` with their repeated strings (actors, types, documents, sentence texts)
-    shared through ``shared``: one copy of each across the build."""
+def _share_strings(items: list, shared: dict[str, str], keep: tuple[str, ...] = ("iri",)) -> list:
+    """``items`` (dataclass instances: statements, analysis records) with their repeated
+    strings (actors, types, documents, sentence texts) shared through ``shared``: one copy of
+    each across the build. Fields named in ``keep`` (unique per item) and non-strings stay as
+    they are."""
     from dataclasses import fields, replace
 
-    if not records:
-        return records
-    names = [f.name for f in fields(records[0]) if f.name not in ("iri", "polarity", "confidence")]
+    if not items:
+        return items
+    names = [f.name for f in fields(items[0]) if f.name not in keep]
 
-    def one(text):
-        return text if text is None else shared.setdefault(text, text)
+    def one(value):
+        return shared.setdefault(value, value) if isinstance(value, str) else value
 
-    return [replace(r, **{name: one(getattr(r, name)) for name in names}) for r in records]
+    return [replace(item, **{name: one(getattr(item, name)) for name in names}) for item in items]
 
 
 def _collect(files: list[Path], keys: dict, results, previous: _Previous, spill: _Spill,

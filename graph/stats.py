@@ -44,7 +44,7 @@ order) of each side, with the number of documents on each side.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph.iris import KGO, NIF, PROV, RDF, RES, STATS_GRAPH, XSD, short_hash
@@ -118,22 +118,6 @@ def interactions(quads: Iterable) -> list[Statement]:
         except (KeyError, ValueError):  # not contract-shaped: left out of the figures
             continue
     return out
-
-
-def statistics_input(store) -> Iterator:
-    """The quads of ``store`` that :func:`interactions` reads, and no others.
-
-    A streamed build computes the statistics graph from its on-disk store with this: one
-    pattern lookup per wanted predicate instead of every quad of the dataset in memory.
-    """
-    import pyoxigraph as ox
-
-    stats = ox.NamedNode(STATS_GRAPH)
-    yield from store.quads_for_pattern(None, ox.NamedNode(RDF + "type"), ox.NamedNode(KGO + "Interaction"))
-    for predicate in sorted(_WANTED - {RDF + "type"}):
-        for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None):
-            if q.graph_name != stats:
-                yield q
 
 
 def degrees(statements: Iterable[Statement]) -> dict[str, tuple[int, int, int, int]]:
@@ -221,16 +205,6 @@ def disagreements(statements: Iterable[Statement]) -> list[Disagreement]:
 def stats_quads(quads: Iterable) -> list:
     """The quads of the statistics graph for the dataset ``quads`` (see the module docstring)."""
     return statistics_quads(interactions(quads))
-
-
-def compact(statements: Iterable[Statement], shared: dict[str, str]) -> list[Statement]:
-    """``statements`` with their actor, type, modality and document strings shared through
-    ``shared`` (one copy of each across a build, not one per interaction)."""
-    def one(text: str) -> str:
-        return shared.setdefault(text, text)
-
-    return [Statement(st.iri, one(st.source), one(st.target), one(st.event_type), st.polarity,
-                      one(st.modality), one(st.document)) for st in statements]
 
 
 def statistics_quads(statements: Iterable[Statement]) -> list:

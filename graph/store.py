@@ -308,9 +308,9 @@ class StreamedDataset:
         _release(self.version)
 
     def finish(self, documents: Path, document_quads: int, quads: Iterable[ox.Quad],
-               more: Callable[[ox.Store], Iterable[ox.Quad]] | None = None,
+               more: Callable[[ox.Store], Iterable[ox.Quad]] | None = None, *, statements: list,
                timings: dict[str, float] | None = None,
-               cpu_timings: dict[str, float] | None = None, statements: list | None = None) -> int:
+               cpu_timings: dict[str, float] | None = None) -> int:
         """Complete the version and switch to it; returns the number of quads written.
 
         Parameters
@@ -327,18 +327,18 @@ class StreamedDataset:
             Called with the store once everything above is in it; its quads (the analysis
             graph, which reads the whole dataset), or a :class:`GraphText` of one more graph,
             are added too.
+        statements : list of graph.stats.Statement
+            The interactions of the document graphs, collected as they were made; the
+            statistics graph is computed from them instead of read from the store.
         timings : dict, optional
             Filled with the seconds spent loading the store (``store``), in ``more``
             (``analysis``), computing the statistics graph (``statistics``) and writing
             ``graph.trig`` (``trig``).
         cpu_timings : dict, optional
             Filled with the CPU seconds of this process for the same stages.
-        statements : list of graph.stats.Statement, optional
-            The interactions of the document graphs, collected as they were made; the
-            statistics graph is computed from them instead of read from the store.
         """
         from graph.iris import STATS_GRAPH
-        from graph.stats import statistics_input, statistics_quads, stats_quads
+        from graph.stats import statistics_quads
 
         clock = _StageClock({} if timings is None else timings, {} if cpu_timings is None else cpu_timings)
         try:
@@ -374,10 +374,7 @@ class StreamedDataset:
                     raise ValueError(f"graph {text.graph} given twice")
                 bodies[graph_sort_key(text.graph)] = (text.body, text.quads)
             clock.lap("trig")
-            if statements is None:
-                stats = stats_quads(statistics_input(store))
-            else:
-                stats = statistics_quads(statements)
+            stats = statistics_quads(statements)
             clock.lap("statistics")
             store.bulk_extend(stats)
             clock.lap("store")

@@ -77,12 +77,11 @@ def test_parallel_document_analyses_equal_serial(corpus, tmp_path, monkeypatch):
     pipeline.build([corpus], tmp_path / "built", pages=False, analysis=False)
     dataset = store.open_store(tmp_path / "built")
     monkeypatch.setattr(parallel, "DOCUMENTS_PER_TASK", 3)
-    one = default_analysis_quads(dataset, jobs=1)
-    two = default_analysis_quads(dataset, jobs=2)
+    one = default_analysis_quads(dataset)
     runs = {q.subject.value for q in one if q.subject.value.endswith("/run")}
     assert sum("/analysis/document/" in r for r in runs) >= 10  # one run per document, and more
-    assert [str(q) for q in two] == [str(q) for q in one]
-    # what a build writes: each document's analysis serialised apart, joined by subject range
+    # what a build writes: each document's analysis serialised apart (in 2 processes, several
+    # tasks each, or in this one), joined by subject range
     from graph.analysis.commands import default_analysis_graph
 
     whole = store.trig_body(one)

@@ -186,30 +186,12 @@ def _records(store, actors, records):
     return with_publisher_labels(records, actors)
 
 
-def default_analysis_quads(store, jobs: int = 1, records=None) -> list:
-    """The analysis graph ``kg build`` writes: the default analysis of the whole dataset.
-
-    With ``jobs > 1`` the per-document analyses (most of the work: one camp search per
-    document) run in that many processes while this one analyses the whole network; the
-    quads are the same, in the same order, as :func:`analyze_store` gives. ``records``: see
-    :func:`analyze_store`.
+def default_analysis_quads(store, records=None) -> list:
+    """The analysis graph ``kg build`` writes, as quads: the default analysis of the whole
+    dataset (:func:`default_analysis_graph` gives the same graph serialised, as a build writes
+    it). ``records``: see :func:`analyze_store`.
     """
-    if jobs <= 1:
-        return analyze_store(store, records=records).quads
-    from .parallel import document_analysis_quads
-    from .rdf import analysis_quads
-
-    actors = load_actors(store)
-    records = _records(store, actors, records)
-    options = _options()
-    per_document = document_analysis_quads(records, actors, jobs, **options)
-    first = next(per_document)  # the pool starts before the overall analysis, not after it
-    overall = analyze_network(records, actors, scope="all", **options)
-    quads = analysis_quads([overall], actors=actors)
-    quads += first
-    for more in per_document:
-        quads += more
-    return quads
+    return analyze_store(store, records=records).quads
 
 
 def compare_sources(out_dir: Path | None = None, *, store=None, by: str = "document",
@@ -478,7 +460,7 @@ def default_analysis_graph(store, jobs: int = 1, records=None):
     from graph.store import join_runs
 
     from .parallel import document_analysis_runs, document_run
-    from .perspectives import _group
+    from .perspectives import by_document
 
     actors = load_actors(store)
     records = _records(store, actors, records)
@@ -490,7 +472,6 @@ def default_analysis_graph(store, jobs: int = 1, records=None):
         for more in per_document:
             runs += more
     else:
-        for doc, recs in _group(records, lambda r: r.document).items():
-            runs.append(document_run(analyze_network(recs, actors, scope=doc, kind="document",
-                                                     roles=False, **options), actors))
+        runs += [document_run(analysis, actors)
+                 for analysis in by_document(records, actors, roles=False, **options).values()]
     return join_runs(runs)

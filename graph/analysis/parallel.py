@@ -2,8 +2,8 @@
 
 The analysis of each document is independent of the others and is most of the analysis work
 (a camp search per document), so a parallel build spreads it over ``jobs`` processes while the
-main process analyses the whole network. Results come back as N-Quads, in document order, so
-the analysis graph is the same, quad for quad, as a serial build's.
+main process analyses the whole network. Results come back serialised, in document order, so
+the analysis graph is the same, byte for byte, as a serial build's.
 """
 
 from __future__ import annotations
@@ -18,16 +18,6 @@ _WORK: dict = {}  # what a worker analyses: records by document, actors, options
 
 def _init_worker(by_document: dict, actors: Mapping, options: dict) -> None:
     _WORK.update(by_document=by_document, actors=actors, options=options)
-
-
-def _document_quads(documents: list[str]) -> bytes:
-    """The analysis quads of ``documents`` (their per-document runs), as N-Quads."""
-    import pyoxigraph as ox
-
-    from .rdf import analysis_quads
-
-    analyses = [_analysis(doc) for doc in documents]
-    return ox.serialize(analysis_quads(analyses, actors=_WORK["actors"]), format=ox.RdfFormat.N_QUADS) or b""
 
 
 def _analysis(document: str):
@@ -53,21 +43,11 @@ def document_run(analysis, actors: Mapping):
 
 
 def document_analysis_runs(records, actors: Mapping, jobs: int, **options) -> Iterator[list]:
-    """:func:`document_analysis_quads`, serialised by the workers: lists of
-    :class:`graph.store.SubjectRun` (one per document) in document order."""
+    """The analyses :func:`graph.analysis.perspectives.by_document` gives (with
+    ``roles=False``), computed and serialised by ``jobs`` processes: lists of
+    :class:`graph.store.SubjectRun` (one per document) in document order, the first as soon as
+    it is ready. ``options`` are those of :func:`graph.analysis.perspectives.analyze_network`."""
     yield from _map(_document_runs, records, actors, jobs, options, lambda runs: runs)
-
-
-def document_analysis_quads(records, actors: Mapping, jobs: int, **options) -> Iterator[list]:
-    """The quads :func:`graph.analysis.perspectives.by_document` analyses give, computed by
-    ``jobs`` processes: lists of quads in document order (the first as soon as it is ready).
-
-    ``options`` are those of :func:`graph.analysis.perspectives.analyze_network`.
-    """
-    import pyoxigraph as ox
-
-    yield from _map(_document_quads, records, actors, jobs, options,
-                    lambda data: list(ox.parse(data, format=ox.RdfFormat.N_QUADS)))
 
 
 def _map(task, records, actors: Mapping, jobs: int, options: dict, finish) -> Iterator:
