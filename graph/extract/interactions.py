@@ -916,8 +916,7 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
     if entry.form == "ed" and not has_aux and agent is None and last + 1 < len(view.tokens) \
             and view.lower[last + 1] == "by":
         return []                 # "a lunch hosted by the embassy": a passive whose agent is no actor
-    passive = entry.form == "ed" and not has_aux and (
-        any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first)) or agent is not None)
+    passive = entry.form == "ed" and not has_aux and (be_before or agent is not None)
     experiencer = "experiencer" in entry.options
     if passive and agent is None and "stative_to" in entry.options and last + 1 < len(view.tokens) \
             and view.lower[last + 1] == "to":
@@ -931,7 +930,7 @@ def _verb(view: SentenceView, entry: Entry, first: int, last: int) -> list[Hit]:
         return []
     if passive:
         patient = _subject(view, first, allow_pp=True)
-        be = any(view.lower[j] in BE_FORMS for j in range(max(0, first - 3), first))
+        be = be_before
         if not be and patient is not None and patient.last < first - 2:
             patient = None        # "a lunch hosted by X": the participle modifies "lunch"
         with_object = _object(view, entry, last) if entry.preps else None
@@ -1255,9 +1254,8 @@ def _participation(view: SentenceView, lex: Lexicon, parties: list[str]) -> list
     if not parties or not spec:
         return []
     hits = []
-    tokens = [Token(w, t.start, t.end) for w, t in zip(view.lower, view.tokens)]
-    for k in range(len(tokens)):
-        match = spec["verbs"].longest_at(tokens, k)
+    for k in range(len(view.lower)):
+        match = spec["verbs"].longest_word_at(view.lower, k)
         if match is None or not _exercise_after(view, match.last, spec["exercises"]):
             continue
         group = _contingent_before(view, match.first, spec["forces"])
@@ -1311,13 +1309,13 @@ def _evaluations(view: SentenceView, lex: Lexicon) -> list[Hit]:
     if not spec:
         return []
     hits = []
-    if spec["verbs"].isdisjoint(view.lower) and frozenset(spec.get("naming", ())).isdisjoint(view.lower):
+    if spec["verbs"].isdisjoint(view.lower) and spec["naming"].isdisjoint(view.lower):
         return hits + _held_positions(view, lex)     # no evaluation verb: the common case
     for k, w in enumerate(view.lower):
-        if w not in spec["verbs"] and w not in spec.get("naming", ()) or k in view.unit_at:
+        if w not in spec["verbs"] and w not in spec["naming"] or k in view.unit_at:
             continue
         target = _evaluated_as(view, k, spec) if w in spec["verbs"] else None
-        if target is None and w in spec.get("naming", ()):
+        if target is None and w in spec["naming"]:
             target = _evaluated_directly(view, k, spec)
         if target is None:
             continue
@@ -1334,10 +1332,10 @@ def _held_positions(view: SentenceView, lex: Lexicon) -> list[Hit]:
     clause when the clause judges it with a negative word (``evaluation.negative``)."""
     spec = lex.evaluation
     hits = []
-    if frozenset(spec.get("positions", ())).isdisjoint(view.lower):
+    if spec["positions"].isdisjoint(view.lower):
         return hits          # no "position", "view" ...: the common case
     for k, w in enumerate(view.lower[:-1]):
-        if w not in spec.get("positions", ()) or view.lower[k + 1] != "that":
+        if w not in spec["positions"] or view.lower[k + 1] != "that":
             continue
         owner = _possessor(view, k)
         if owner is None and k > 0 and view.lower[k - 1] in POSSESSIVE_PRONOUNS:
@@ -2004,15 +2002,14 @@ def _interceptions(view: SentenceView, lex: Lexicon) -> list[Hit]:
     verbs = spec["interceptions"]
     if verbs.root.keys().isdisjoint(view.lower):
         return []
-    tokens = [Token(w, t.start, t.end) for w, t in zip(view.lower, view.tokens)]
     hits = []
     k = 0
-    while k < len(tokens):
-        match = verbs.longest_at(tokens, k) if view.lower[k] in verbs.root else None
+    while k < len(view.lower):
+        match = verbs.longest_word_at(view.lower, k)
         if match is None:
             k += 1
             continue
-        if _unowned_weapons_after(view, tokens, match.last, spec):
+        if _unowned_weapons_after(view, match.last, spec):
             subject = _subject(view, match.first)
             if subject is not None:
                 hits.append(Hit(subject.actors, [], _synthetic(lex, match.surface, "INTERCEPT"),
@@ -2021,12 +2018,12 @@ def _interceptions(view: SentenceView, lex: Lexicon) -> list[Hit]:
     return hits
 
 
-def _unowned_weapons_after(view: SentenceView, tokens: list[Token], k: int, spec: dict) -> bool:
+def _unowned_weapons_after(view: SentenceView, k: int, spec: dict) -> bool:
     """A weapon noun follows ``k`` within a few words ("jammed 549 drones", "shot down most of
     the incoming missiles"), with no actor before it ("shot down Iranian drones" names the
     owner: the usual patterns read that)."""
     j = k + 1
-    while j < min(len(tokens), k + 10):
+    while j < min(len(view.lower), k + 10):
         w = view.lower[j]
         if j in view.unit_at or view.is_boundary(j):
             return False
@@ -2035,7 +2032,7 @@ def _unowned_weapons_after(view: SentenceView, tokens: list[Token], k: int, spec
         if w in spec["fillers"] or w.replace(",", "").isdigit():
             j += 1
             continue
-        again = spec["interceptions"].longest_at(tokens, j)   # "destroyed and jammed 549 drones"
+        again = spec["interceptions"].longest_word_at(view.lower, j)   # "destroyed and jammed 549 drones"
         if again is None:
             return False
         j = again.last + 1

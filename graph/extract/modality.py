@@ -59,7 +59,7 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
                 continue
             if _RANK[modality] > _RANK[best]:
                 best, cue = modality, m.surface
-                if modality == "Hypothetical" and _backshifted(words, m.first, start, lex):
+                if modality == "Hypothetical" and _backshifted(words, m.first, lex):
                     best, cue = "Reported", m.surface     # "said they would ...": a reported will
             break
     if _RANK[best] < _RANK["Hypothetical"] and first > 0 and words[first].endswith("ing") \
@@ -79,11 +79,11 @@ def modality_for(view, first: int, last: int, lex, kind: str = "verb") -> tuple[
 _CONDITIONS = {"if", "unless", "otherwise", "whether"}
 
 
-def _backshifted(words: list[str], k: int, start: int, lex) -> bool:
+def _backshifted(words: list[str], k: int, lex) -> bool:
     """"would" at ``k`` reports a speaker's "will": a past speech verb of ``backshift_verbs``
     at most eight tokens before it in the clause (then "that" or a subject, which may carry an
-    apposition), not "would have", and no condition in the sentence. ``start`` is unused: the
-    speech verb may stand before the modality window of the trigger."""
+    apposition), not "would have", and no condition in the sentence. The speech verb may stand
+    before the modality window of the trigger."""
     if words[k] != "would" or k + 1 < len(words) and words[k + 1] == "have":
         return False
     if _CONDITIONS & set(words):
@@ -126,7 +126,7 @@ class _Structure:
     every trigger of the sentence (so that a long sentence costs linear time, not quadratic).
 
     * the chain of ", which/who ... ," asides from the sentence start, each ending at the next
-      comma (None when no comma follows): :func:`_asides` for any trigger position;
+      comma (None when no comma follows): :meth:`asides` for any trigger position;
     * whether "according" and "to" occur;
     * the clause stops, and the "that"/"of" positions right after an allegation verb.
     """
@@ -173,7 +173,10 @@ class _Structure:
         return self._stops
 
     def asides(self, first: int) -> tuple[_Closed, int | None]:
-        """:func:`_asides` of ``first``."""
+        """Positions inside ", which/who ... ," asides closed before ``first`` ("Chile, which
+        Peru accuses of spying, attacked Brazil": the aside's cue says nothing about the
+        attack), and the opener of an aside still open at ``first`` (the trigger is inside
+        it), if any."""
         chain = self.chain
         i = bisect_left(self._openers, first)       # asides opened before ``first``
         closed = []
@@ -213,30 +216,8 @@ def _structure_of(view) -> _Structure:
     """The :class:`_Structure` of ``view``'s words, made once per view."""
     structure = getattr(view, "_modality_structure", None)
     if structure is None or structure.words is not view.lower:
-        structure = _Structure(view.lower)
-        try:
-            view._modality_structure = structure
-        except AttributeError:
-            pass
+        structure = view._modality_structure = _Structure(view.lower)
     return structure
-
-
-def _asides(words: list[str], first: int) -> tuple[set[int], int | None]:
-    """Positions inside ", which/who ... ," asides closed before ``first`` ("Chile, which Peru
-    accuses of spying, attacked Brazil": the aside's cue says nothing about the attack), and the
-    opener of an aside still open at ``first`` (the trigger is inside it), if any."""
-    out: set[int] = set()
-    k = 0
-    while k < first:
-        if _opens_relative(words, k):
-            end = next((j for j in range(k + 1, first) if words[j] == ","), None)
-            if end is None:
-                return out, k
-            out.update(range(k, end + 1))
-            k = end + 1
-            continue
-        k += 1
-    return out, None
 
 
 _MODALS_AFTER = {"would", "could", "might", "may", "will"}
@@ -280,13 +261,12 @@ def _not_a_negation(words: list[str], k: int) -> bool:
     return words[k] == "not" and nxt in ("only", "least", "just", "merely")
 
 
-def _reported_by_structure(words: list[str], first: int, lex, skip=frozenset(),
-                           structure: _Structure | None = None) -> str:
+def _reported_by_structure(words: list[str], first: int, lex, skip: _Closed,
+                           structure: _Structure) -> str:
     """Content attributed to a speaker: "according to X" anywhere; a trigger before a closing
     attribution (", the ministry said."); or under an allegation verb ("X claimed that ...").
     Content after a neutral "X said (that)" stays Asserted: measured on the shared gold, treating
     it as Reported disagreed with the annotators more often than it agreed."""
-    structure = structure or _Structure(words)
     if structure.according:
         return "according to"
     tail = words[-7:]
