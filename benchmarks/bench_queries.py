@@ -201,13 +201,11 @@ def progress(phase: str, label: str, ms: float, rows: int | None = None) -> None
 def _text(name: str, params: list[str], reference: bool = False) -> str:
     """The query text as the engine runs it; ``reference``: the straightforward version kept in
     tests/reference_queries (the queries before the statistics graph), same parameters."""
-    from graph.query import _bind, named_queries, prepare, with_values
+    from graph.query import prepare, with_values
 
     if not reference:
         return prepare(None, name, params)[0]
-    kinds = {p[0]: p[1] for p in named_queries()[name].params}
-    bound = {k: _bind(kinds[k], v) for k, v in (item.split("=", 1) for item in params) if k in kinds}
-    return with_values((REFERENCE / f"{name}.rq").read_text(encoding="utf-8"), bound)
+    return with_values((REFERENCE / f"{name}.rq").read_text(encoding="utf-8"), _bound(name, params))
 
 
 def time_engine(st, reps: int, *, reference: bool = False, cap: float = 1e9,
@@ -272,6 +270,7 @@ def time_against(st, queries_dir: Path, reps: int, page: int) -> dict[str, dict[
 
 
 def _bound(name: str, params: list[str]) -> dict:
+    """The named query's parameters among ``params`` ("a=IRN"), bound as its engine binds them."""
     from graph.query import _bind, named_queries
 
     kinds = {p[0]: p[1] for p in named_queries()[name].params}
